@@ -13,7 +13,16 @@ import io.queryset.internal.sql.Dialect;
 import io.queryset.internal.sql.Dialects;
 import io.queryset.internal.sql.WriteStatements;
 import io.r2dbc.spi.ConnectionFactory;
+import io.queryset.internal.exec.Step;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import org.springframework.transaction.ReactiveTransaction;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -39,6 +48,8 @@ public final class Database {
     private final AsyncBridge bridge;
     private final QueryContext context;
     private final Schema schema;
+    private final @Nullable TransactionTemplate blockingTransactions;
+    private final TransactionalOperator asyncTransactions;
     private final Map<Class<?>, Manager<?>> managers = new ConcurrentHashMap<>();
 
     private Database(Builder b) {
@@ -58,9 +69,12 @@ public final class Database {
         BlockingRunner blocking = b.dataSource == null ? null : new JdbcRunner(b.dataSource, timeoutSeconds);
         AsyncRunner async = asyncMode == AsyncMode.NATIVE
                 ? new R2dbcRunner(b.connectionFactory, dialect, b.queryTimeout)
-                : new BridgedRunner(blocking, bridge.scheduler());
+                : new BridgedRunner(blocking, b.dataSource, bridge.scheduler());
         WriteStatements writes = Dialects.writeStatements(dialect);
         this.context = new QueryContext(models, dialect, writes, blocking, async, b.guard, b.defaultChunkSize);
+        this.blockingTransactions = blocking == null ? null
+                : new TransactionTemplate(blocking.transactionManager(), Step.Atomic.DEFINITION);
+        this.asyncTransactions = TransactionalOperator.create(async.transactionManager(), Step.Atomic.DEFINITION);
         this.schema = new DefaultSchema(models, dialect, b.dataSource, b.connectionFactory);
     }
 
@@ -84,6 +98,67 @@ public final class Database {
     @SuppressWarnings("unchecked")
     public <T> Manager<T> manager(Class<T> model) {
         return (Manager<T>) managers.computeIfAbsent(model, m -> new DefaultManager<>(context, context.models().get(model)));
+    }
+
+    /**
+     * Runs {@code work} atomically, like Django's {@code with transaction.atomic():} block, on the blocking
+     * (JDBC) side: in a new transaction, or in a savepoint when the caller is already inside one (an
+     * enclosing {@code atomic}, {@code @Transactional} or {@code TransactionTemplate} on the same DataSource).
+     * An exception thrown by {@code work} rolls back everything it wrote, and only that, then propagates; a
+     * normal return commits (or releases the savepoint).
+     *
+     * <pre>{@code
+     * Book book = db.atomic(() -> {
+     *     Publisher p = publishers.create(new Publisher(null, "Lemon"));
+     *     return books.create(new Book(null, "Sunrise", p.id()));
+     * });
+     * }</pre>
+     *
+     * @return what {@code work} returned
+     * @throws SynchronousOnlyOperationException on a non-blocking thread (see {@link BlockingGuard}); use {@link #aatomic}
+     * @throws IllegalStateException when no DataSource is configured
+     */
+    public <T> @Nullable T atomic(Supplier<T> work) {
+        context.blockingRunner(); // the thread guard, and a clear error without a DataSource
+        return java.util.Objects.requireNonNull(blockingTransactions).execute(status -> work.get());
+    }
+
+    /** {@link #atomic(Supplier)} for work that returns nothing. */
+    public void atomic(Runnable work) {
+        atomic(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * The async twin of {@link #atomic(Supplier)}: subscribes to the publisher {@code work} returns inside a
+     * reactive transaction (a savepoint when the subscriber is already inside one, e.g. a {@code @Transactional}
+     * method returning {@code Mono}, a {@code TransactionalOperator} or an enclosing {@code aatomic}). Every
+     * {@code a}-method called in that pipeline joins it. An error signal <em>or a cancellation</em> rolls
+     * back everything written inside; completion commits.
+     *
+     * <p>In {@link AsyncMode#NATIVE} this is an R2DBC transaction. In {@link AsyncMode#BRIDGED} it is one JDBC
+     * connection held for the pipeline and bound to the bridge thread on each hop: real transactions in async
+     * code, which Django's own async mode does not offer.
+     *
+     * <pre>{@code
+     * Flux<Book> saved = db.aatomic(tx -> publishers.acreate(lemon)
+     *         .flatMapMany(p -> books.abulkCreate(List.of(book(p), otherBook(p))).flatMapIterable(list -> list)));
+     * }</pre>
+     *
+     * @param work builds the transactional pipeline; {@code tx.setRollbackOnly()} rolls back without an error
+     */
+    public <T> Flux<T> aatomic(Function<ReactiveTransaction, ? extends Publisher<T>> work) {
+        return asyncTransactions.execute(work::apply);
+    }
+
+    /**
+     * {@link #aatomic(Function)} for a single-valued pipeline: {@code db.aatomic(books.acreate(b).then(...))}.
+     * The Mono is subscribed inside the transaction, so nothing in it runs before.
+     */
+    public <T> Mono<T> aatomic(Mono<T> work) {
+        return asyncTransactions.transactional(work);
     }
 
     /** Table creation and removal. */

@@ -2,6 +2,7 @@ package io.queryset.internal.exec;
 
 import io.queryset.internal.mapping.RowMapper;
 import io.queryset.internal.sql.CompiledSql;
+import org.springframework.transaction.ReactiveTransactionManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,4 +14,7 @@ public interface AsyncRunner {
 
     /** Rows with backpressure, fetched {@code fetchSize} at a time where the driver allows. */
     <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize);
+
+    /** The transaction manager {@code aatomic} and atomic steps use on this side. */
+    ReactiveTransactionManager transactionManager();
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import io.queryset.internal.mapping.RowMapper;
 import io.queryset.internal.sql.CompiledSql;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Runs steps on the calling thread. */
 public interface BlockingRunner {
@@ -13,6 +14,9 @@ public interface BlockingRunner {
 
     /** Rows streamed with {@code fetchSize} rows per round trip; the caller closes the stream. */
     <R> Stream<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize);
+
+    /** The transaction manager {@code atomic} and atomic steps use on this side. */
+    PlatformTransactionManager transactionManager();
 
     /** Rows of a query (a convenience over {@link #run}). */
     default <R> List<R> query(CompiledSql sql, RowMapper<R> mapper) {

@@ -2,31 +2,122 @@ package io.queryset.internal.exec;
 
 import io.queryset.internal.mapping.RowMapper;
 import io.queryset.internal.sql.CompiledSql;
+import java.util.Iterator;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionContext;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.util.context.ContextView;
 
 /**
- * Django's async model: the blocking runner on a dedicated bounded scheduler, one hop per call
- * (and, for streams, rows emitted from the worker as the subscriber requests them).
+ * Django's async model: the blocking runner on a dedicated bounded scheduler, one hop per call (and, for
+ * streams, rows pulled on the bridge as the subscriber requests them).
+ *
+ * <p>Inside a bridged reactive transaction ({@link BridgedTransactionManager}, e.g. {@code db.aatomic(...)}) the
+ * transaction's JDBC connection travels in the subscriber's context; each hop binds it to the bridge thread for
+ * the duration of the call, so every statement of the pipeline runs on that one connection.
  */
 public final class BridgedRunner implements AsyncRunner {
 
     private final BlockingRunner blocking;
+    private final DataSource dataSource;
     private final Scheduler scheduler;
+    private final BridgedTransactionManager transactions;
 
-    public BridgedRunner(BlockingRunner blocking, Scheduler scheduler) {
+    public BridgedRunner(BlockingRunner blocking, DataSource dataSource, Scheduler scheduler) {
         this.blocking = blocking;
+        this.dataSource = dataSource;
         this.scheduler = scheduler;
+        this.transactions = new BridgedTransactionManager(dataSource, scheduler);
     }
 
     @Override
     public <T> Mono<T> run(Step<T> step) {
-        return Mono.fromCallable(() -> blocking.run(step)).subscribeOn(scheduler);
+        return Mono.deferContextual(context -> {
+            ConnectionHolder transaction = transactionConnection(context);
+            return Mono.fromCallable(() -> bound(transaction, () -> blocking.run(step)));
+        }).subscribeOn(scheduler);
     }
 
     @Override
     public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize) {
-        return Flux.defer(() -> Flux.fromStream(blocking.stream(sql, mapper, fetchSize))).subscribeOn(scheduler);
+        // generate() pulls one row per request on the bridge thread (subscribeOn moves requests there). On
+        // cancellation it closes the cursor itself only when no row is being pulled, so the ResultSet is never
+        // closed under a running next(); the close hops back to the bridge, off the cancelling thread.
+        return Flux.deferContextual(context -> {
+            ConnectionHolder transaction = transactionConnection(context);
+            return Flux.<R, OpenRows<R>>generate(
+                    () -> bound(transaction, () -> new OpenRows<>(blocking.stream(sql, mapper, fetchSize))),
+                    (rows, sink) -> {
+                        if (rows.iterator.hasNext()) {
+                            sink.next(rows.iterator.next());
+                        } else {
+                            sink.complete();
+                        }
+                        return rows;
+                    },
+                    rows -> scheduler.schedule(() -> boundRun(transaction, rows::close)));
+        }).subscribeOn(scheduler);
+    }
+
+    @Override
+    public ReactiveTransactionManager transactionManager() {
+        return transactions;
+    }
+
+    /** The JDBC connection of the subscriber's bridged transaction, if it is inside one. */
+    private @Nullable ConnectionHolder transactionConnection(ContextView context) {
+        if (!context.hasKey(TransactionContext.class)) {
+            return null;
+        }
+        Object resource = context.get(TransactionContext.class).getResources().get(dataSource);
+        return resource instanceof ConnectionHolder holder ? holder : null;
+    }
+
+    /** Runs {@code work} with {@code transaction}'s connection bound to this thread, as Spring's JDBC code expects. */
+    private <T> T bound(@Nullable ConnectionHolder transaction, Supplier<T> work) {
+        if (transaction == null) {
+            return work.get();
+        }
+        Object previous = TransactionSynchronizationManager.hasResource(dataSource)
+                ? TransactionSynchronizationManager.unbindResource(dataSource) : null;
+        TransactionSynchronizationManager.bindResource(dataSource, transaction);
+        try {
+            return work.get();
+        } finally {
+            TransactionSynchronizationManager.unbindResource(dataSource);
+            if (previous != null) {
+                TransactionSynchronizationManager.bindResource(dataSource, previous);
+            }
+        }
+    }
+
+    private void boundRun(@Nullable ConnectionHolder transaction, Runnable work) {
+        bound(transaction, () -> {
+            work.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    /** A blocking row stream being pulled by a subscriber. */
+    private static final class OpenRows<R> {
+        final Stream<R> stream;
+        final Iterator<R> iterator;
+
+        OpenRows(Stream<R> stream) {
+            this.stream = stream;
+            this.iterator = stream.iterator();
+        }
+
+        void close() {
+            stream.close();
+        }
     }
 }

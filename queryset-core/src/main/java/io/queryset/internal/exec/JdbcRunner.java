@@ -22,6 +22,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,13 +34,15 @@ public final class JdbcRunner implements BlockingRunner {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final JdbcTransactionManager transactionManager;
     private final TransactionTemplate transactions;
     private final @Nullable Integer queryTimeoutSeconds;
 
     public JdbcRunner(DataSource dataSource, @Nullable Integer queryTimeoutSeconds) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        this.transactionManager = new JdbcTransactionManager(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager, Step.Atomic.DEFINITION);
         this.queryTimeoutSeconds = queryTimeoutSeconds;
     }
 
@@ -74,6 +77,11 @@ public final class JdbcRunner implements BlockingRunner {
         }
         Step.Atomic<T> a = (Step.Atomic<T>) step;
         return transactions.execute(status -> run(a.inner()));
+    }
+
+    @Override
+    public PlatformTransactionManager transactionManager() {
+        return transactionManager;
     }
 
     private <R> List<R> select(CompiledSql sql, RowMapper<R> mapper) {

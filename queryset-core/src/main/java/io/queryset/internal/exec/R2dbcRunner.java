@@ -14,6 +14,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,13 +27,15 @@ public final class R2dbcRunner implements AsyncRunner {
 
     private final DatabaseClient client;
     private final Dialect dialect;
+    private final R2dbcTransactionManager transactionManager;
     private final TransactionalOperator transactions;
     private final @Nullable Duration queryTimeout;
 
     public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration queryTimeout) {
         this.client = DatabaseClient.create(connectionFactory);
         this.dialect = dialect;
-        this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory));
+        this.transactionManager = new R2dbcTransactionManager(connectionFactory);
+        this.transactions = TransactionalOperator.create(transactionManager, Step.Atomic.DEFINITION);
         this.queryTimeout = queryTimeout;
     }
 
@@ -61,6 +64,11 @@ public final class R2dbcRunner implements AsyncRunner {
         }
         Step.Atomic<T> a = (Step.Atomic<T>) step;
         return transactions.transactional(Mono.defer(() -> run(a.inner())));
+    }
+
+    @Override
+    public ReactiveTransactionManager transactionManager() {
+        return transactionManager;
     }
 
     private <K> Mono<List<K>> insert(Step.Insert<K> insert) {

@@ -5,6 +5,8 @@ import io.queryset.internal.sql.CompiledSql;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * A database operation described once and run by either side: {@link BlockingRunner} on JDBC or
@@ -41,8 +43,15 @@ public sealed interface Step<T> {
             implements Step<T> {
     }
 
-    /** A step run inside a transaction (joining the current one, or a savepoint-free new one). */
+    /**
+     * A step run as Django's {@code atomic()} block: a new transaction, or a savepoint inside the caller's, so a
+     * failure rolls back only this step and leaves the caller's transaction usable (PostgreSQL would otherwise
+     * abort the whole transaction on the first error, and {@code getOrCreate}'s fallback could not run).
+     */
     record Atomic<T>(Step<T> inner) implements Step<T> {
+        /** Nested propagation: a savepoint inside an active transaction, a new transaction otherwise. */
+        public static final TransactionDefinition DEFINITION =
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     static <R> Step<List<R>> query(CompiledSql sql, RowMapper<R> mapper) {
