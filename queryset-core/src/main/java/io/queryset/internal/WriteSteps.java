@@ -4,6 +4,7 @@ import io.queryset.BulkCreateOptions;
 import io.queryset.CreateResult;
 import io.queryset.DeleteResult;
 import io.queryset.ObjectDoesNotExistException;
+import io.queryset.LockOptions;
 import io.queryset.Q;
 import io.queryset.internal.exec.Step;
 import io.queryset.internal.mapping.FieldInfo;
@@ -260,7 +261,10 @@ final class WriteSteps<T> {
     // ---------------------------------------------------------------- get or create
 
     Step<CreateResult<T>> getOrCreate(Q lookup, Map<String, ?> defaults) {
-        ReadSteps<T> matching = matching(lookup);
+        return getOrCreate(matching(lookup, false), lookup, defaults);
+    }
+
+    private Step<CreateResult<T>> getOrCreate(ReadSteps<T> matching, Q lookup, Map<String, ?> defaults) {
         T candidate = newInstance(lookup, defaults);
         return matching.get().map(found -> new CreateResult<>(found, false))
                 .recover(ObjectDoesNotExistException.class, missing -> create(candidate).atomic()
@@ -271,27 +275,33 @@ final class WriteSteps<T> {
                                 .recover(ObjectDoesNotExistException.class, gone -> Step.fail(conflict))));
     }
 
+    /**
+     * Django's {@code update_or_create}: {@code select_for_update().get_or_create(...)} in one atomic block, so the
+     * row stays locked until the update is saved and a concurrent creator falls back to the get.
+     */
     Step<CreateResult<T>> updateOrCreate(Q lookup, Map<String, ?> defaults) {
-        ReadSteps<T> matching = matching(lookup);
         Map<FieldInfo, Object> converted = convert(defaults);
-        return matching.get().then(found -> {
-            T updated = found;
+        return getOrCreate(matching(lookup, true), lookup, defaults).then(result -> {
+            if (result.created()) {
+                return Step.of(result);
+            }
+            T updated = result.object();
             for (Map.Entry<FieldInfo, Object> e : converted.entrySet()) {
                 updated = model.with(updated, e.getKey(), e.getValue());
             }
             return save(updated).map(saved -> new CreateResult<>(saved, false));
-        }).recover(ObjectDoesNotExistException.class, missing -> create(newInstance(lookup, defaults))
-                .map(created -> new CreateResult<>(created, true))).atomic();
+        }).atomic();
     }
 
-    private ReadSteps<T> matching(Q lookup) {
+    private ReadSteps<T> matching(Q lookup, boolean lock) {
         QuerySpec base = QuerySpec.of(model);
         Resolver resolver = Resolver.forFilter(base);
         WhereNode where = resolver.condition(lookup);
         if (where == null) {
             throw new IllegalArgumentException("getOrCreate() and updateOrCreate() need a lookup");
         }
-        return filtered.apply(resolver.finish(base.withWhere(where)));
+        QuerySpec spec = resolver.finish(base.withWhere(where));
+        return filtered.apply(lock ? spec.withOptions(spec.options().withLock(LockOptions.defaults())) : spec);
     }
 
     /** Django's creation params: the lookup's plain (exact) conditions, then the defaults. */
