@@ -65,8 +65,7 @@ public final class Database {
         ModelRegistry models = new ModelRegistry();
         // Reverse relations (a publisher's "books") exist once the declaring model is known: register up front.
         b.models.forEach(models::get);
-        Integer timeoutSeconds = b.queryTimeout == null ? null : (int) Math.max(1, b.queryTimeout.toSeconds());
-        BlockingRunner blocking = b.dataSource == null ? null : new JdbcRunner(b.dataSource, timeoutSeconds);
+        BlockingRunner blocking = b.dataSource == null ? null : new JdbcRunner(b.dataSource, b.queryTimeout);
         AsyncRunner async = asyncMode == AsyncMode.NATIVE
                 ? new R2dbcRunner(b.connectionFactory, dialect, b.queryTimeout)
                 : new BridgedRunner(blocking, b.dataSource, bridge.scheduler());

@@ -156,6 +156,17 @@ public interface QuerySet<T> extends Iterable<T>, Publisher<T> {
     QuerySet<T> selectForUpdate(LockOptions options);
 
     /**
+     * Cancels each statement this QuerySet's terminal methods run (and their {@code a}-twins) when it runs longer
+     * than {@code timeout}, overriding {@code queryset.query-timeout}. Either side then fails with Spring's
+     * {@link org.springframework.dao.QueryTimeoutException}. On JDBC the driver's statement timeout counts whole
+     * seconds (rounded up); on R2DBC the statement is cancelled when the first row, or any next one while
+     * streaming, takes longer. Django has no equivalent.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
+    QuerySet<T> timeout(java.time.Duration timeout);
+
+    /**
      * Loads only these fields of the model, and the primary key (always loaded): Django's {@code only()}. The
      * other fields hold null (zero or false for primitives). Nothing is loaded later behind the caller's back.
      * {@code Manager.save} of an instance read this way writes only its loaded fields. Field names of the

@@ -319,6 +319,14 @@ abstract class ChainingQuerySet<T> implements QuerySet<T>, SpecHolder {
     }
 
     @Override
+    public QuerySet<T> timeout(java.time.Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("A query timeout must be positive, not " + timeout + ".");
+        }
+        return with(spec.withOptions(spec.options().withTimeout(timeout)));
+    }
+
+    @Override
     public QuerySet<T> only(String... fields) {
         return with(Combinations.only(spec, shape.isModel(), fields));
     }

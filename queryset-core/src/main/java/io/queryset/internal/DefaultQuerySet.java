@@ -66,6 +66,16 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
         return new ReadSteps<>(ctx, filtered, shape);
     }
 
+    /** Runs {@code step} on the blocking side, with this QuerySet's timeout. */
+    private <R> R blocking(Step<R> step) {
+        return ctx.blocking(step.timed(spec.options().timeout()));
+    }
+
+    /** Runs the step {@code step} builds on the async side, with this QuerySet's timeout. */
+    private <R> Mono<R> async(java.util.function.Supplier<Step<R>> step) {
+        return ctx.async(() -> step.get().timed(spec.options().timeout()));
+    }
+
     // ---------------------------------------------------------------- iteration
 
     @Override
@@ -82,12 +92,12 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public List<T> list() {
-        return ctx.blocking(reads().list());
+        return blocking(reads().list());
     }
 
     @Override
     public Mono<List<T>> alist() {
-        return ctx.async(() -> reads().list());
+        return async(() -> reads().list());
     }
 
     @Override
@@ -112,32 +122,32 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public T get(String lookup, Object value) {
-        return ctx.blocking(getStep(Q.of(lookup, value)));
+        return blocking(getStep(Q.of(lookup, value)));
     }
 
     @Override
     public T get(Q... conditions) {
-        return ctx.blocking(getStep(conditions));
+        return blocking(getStep(conditions));
     }
 
     @Override
     public T get(Map<String, ?> lookups) {
-        return ctx.blocking(getStep(Q.of(lookups)));
+        return blocking(getStep(Q.of(lookups)));
     }
 
     @Override
     public Mono<T> aget(String lookup, Object value) {
-        return ctx.async(() -> getStep(Q.of(lookup, value)));
+        return async(() -> getStep(Q.of(lookup, value)));
     }
 
     @Override
     public Mono<T> aget(Q... conditions) {
-        return ctx.async(() -> getStep(conditions));
+        return async(() -> getStep(conditions));
     }
 
     @Override
     public Mono<T> aget(Map<String, ?> lookups) {
-        return ctx.async(() -> getStep(Q.of(lookups)));
+        return async(() -> getStep(Q.of(lookups)));
     }
 
     private Step<T> getStep(Q... conditions) {
@@ -152,72 +162,72 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public Optional<T> first() {
-        return ctx.blocking(reads().first(false));
+        return blocking(reads().first(false));
     }
 
     @Override
     public Optional<T> last() {
-        return ctx.blocking(reads().first(true));
+        return blocking(reads().first(true));
     }
 
     @Override
     public Mono<T> afirst() {
-        return ctx.async(() -> reads().first(false)).flatMap(Mono::justOrEmpty);
+        return async(() -> reads().first(false)).flatMap(Mono::justOrEmpty);
     }
 
     @Override
     public Mono<T> alast() {
-        return ctx.async(() -> reads().first(true)).flatMap(Mono::justOrEmpty);
+        return async(() -> reads().first(true)).flatMap(Mono::justOrEmpty);
     }
 
     @Override
     public T latest(String... fields) {
-        return ctx.blocking(reads().latest(fields, true));
+        return blocking(reads().latest(fields, true));
     }
 
     @Override
     public T earliest(String... fields) {
-        return ctx.blocking(reads().latest(fields, false));
+        return blocking(reads().latest(fields, false));
     }
 
     @Override
     public Mono<T> alatest(String... fields) {
-        return ctx.async(() -> reads().latest(fields, true));
+        return async(() -> reads().latest(fields, true));
     }
 
     @Override
     public Mono<T> aearliest(String... fields) {
-        return ctx.async(() -> reads().latest(fields, false));
+        return async(() -> reads().latest(fields, false));
     }
 
     @Override
     public long count() {
-        return ctx.blocking(reads().count());
+        return blocking(reads().count());
     }
 
     @Override
     public Mono<Long> acount() {
-        return ctx.async(() -> reads().count());
+        return async(() -> reads().count());
     }
 
     @Override
     public boolean exists() {
-        return ctx.blocking(reads().exists());
+        return blocking(reads().exists());
     }
 
     @Override
     public Mono<Boolean> aexists() {
-        return ctx.async(() -> reads().exists());
+        return async(() -> reads().exists());
     }
 
     @Override
     public boolean contains(T obj) {
-        return ctx.blocking(containsStep(obj));
+        return blocking(containsStep(obj));
     }
 
     @Override
     public Mono<Boolean> acontains(T obj) {
-        return ctx.async(() -> containsStep(obj));
+        return async(() -> containsStep(obj));
     }
 
     private Step<Boolean> containsStep(T obj) {
@@ -236,42 +246,42 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public Map<String, Object> aggregate(Aggregate... aggregates) {
-        return ctx.blocking(reads().aggregate(ReadSteps.byDefaultAlias(aggregates)));
+        return blocking(reads().aggregate(ReadSteps.byDefaultAlias(aggregates)));
     }
 
     @Override
     public Map<String, Object> aggregate(Map<String, ? extends Expression> aggregates) {
-        return ctx.blocking(reads().aggregate(aggregates));
+        return blocking(reads().aggregate(aggregates));
     }
 
     @Override
     public Mono<Map<String, Object>> aaggregate(Aggregate... aggregates) {
-        return ctx.async(() -> reads().aggregate(ReadSteps.byDefaultAlias(aggregates)));
+        return async(() -> reads().aggregate(ReadSteps.byDefaultAlias(aggregates)));
     }
 
     @Override
     public Mono<Map<String, Object>> aaggregate(Map<String, ? extends Expression> aggregates) {
-        return ctx.async(() -> reads().aggregate(aggregates));
+        return async(() -> reads().aggregate(aggregates));
     }
 
     @Override
     public Map<Object, T> inBulk(Collection<?> ids) {
-        return ctx.blocking(inBulkStep(ids, "pk"));
+        return blocking(inBulkStep(ids, "pk"));
     }
 
     @Override
     public Map<Object, T> inBulk(Collection<?> values, String fieldName) {
-        return ctx.blocking(inBulkStep(values, fieldName));
+        return blocking(inBulkStep(values, fieldName));
     }
 
     @Override
     public Mono<Map<Object, T>> ainBulk(Collection<?> ids) {
-        return ctx.async(() -> inBulkStep(ids, "pk"));
+        return async(() -> inBulkStep(ids, "pk"));
     }
 
     @Override
     public Mono<Map<Object, T>> ainBulk(Collection<?> values, String fieldName) {
-        return ctx.async(() -> inBulkStep(values, fieldName));
+        return async(() -> inBulkStep(values, fieldName));
     }
 
     private Step<Map<Object, T>> inBulkStep(Collection<?> values, String fieldName) {
@@ -291,12 +301,12 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public String explain() {
-        return ctx.blocking(reads().explain());
+        return blocking(reads().explain());
     }
 
     @Override
     public Mono<String> aexplain() {
-        return ctx.async(() -> reads().explain());
+        return async(() -> reads().explain());
     }
 
     @Override
@@ -318,32 +328,32 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public T create(T obj) {
-        return ctx.blocking(writes().create(obj));
+        return blocking(writes().create(obj));
     }
 
     @Override
     public Mono<T> acreate(T obj) {
-        return ctx.async(() -> writes().create(obj));
+        return async(() -> writes().create(obj));
     }
 
     @Override
     public CreateResult<T> getOrCreate(Q lookup, Map<String, ?> defaults) {
-        return ctx.blocking(writes().getOrCreate(lookup, defaults));
+        return blocking(writes().getOrCreate(lookup, defaults));
     }
 
     @Override
     public Mono<CreateResult<T>> agetOrCreate(Q lookup, Map<String, ?> defaults) {
-        return ctx.async(() -> writes().getOrCreate(lookup, defaults));
+        return async(() -> writes().getOrCreate(lookup, defaults));
     }
 
     @Override
     public CreateResult<T> updateOrCreate(Q lookup, Map<String, ?> defaults) {
-        return ctx.blocking(writes().updateOrCreate(lookup, defaults));
+        return blocking(writes().updateOrCreate(lookup, defaults));
     }
 
     @Override
     public Mono<CreateResult<T>> aupdateOrCreate(Q lookup, Map<String, ?> defaults) {
-        return ctx.async(() -> writes().updateOrCreate(lookup, defaults));
+        return async(() -> writes().updateOrCreate(lookup, defaults));
     }
 
     @Override
@@ -353,7 +363,7 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public List<T> bulkCreate(List<T> objs, BulkCreateOptions options) {
-        return ctx.blocking(writes().bulkCreate(objs, options));
+        return blocking(writes().bulkCreate(objs, options));
     }
 
     @Override
@@ -363,37 +373,37 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public Mono<List<T>> abulkCreate(List<T> objs, BulkCreateOptions options) {
-        return ctx.async(() -> writes().bulkCreate(objs, options));
+        return async(() -> writes().bulkCreate(objs, options));
     }
 
     @Override
     public int bulkUpdate(List<T> objs, String... fields) {
-        return ctx.blocking(writes().bulkUpdate(objs, fields));
+        return blocking(writes().bulkUpdate(objs, fields));
     }
 
     @Override
     public Mono<Integer> abulkUpdate(List<T> objs, String... fields) {
-        return ctx.async(() -> writes().bulkUpdate(objs, fields));
+        return async(() -> writes().bulkUpdate(objs, fields));
     }
 
     @Override
     public int update(Map<String, ?> values) {
-        return ctx.blocking(reads().update(values));
+        return blocking(reads().update(values));
     }
 
     @Override
     public Mono<Integer> aupdate(Map<String, ?> values) {
-        return ctx.async(() -> reads().update(values));
+        return async(() -> reads().update(values));
     }
 
     @Override
     public DeleteResult delete() {
-        return ctx.blocking(reads().delete());
+        return blocking(reads().delete());
     }
 
     @Override
     public Mono<DeleteResult> adelete() {
-        return ctx.async(() -> reads().delete());
+        return async(() -> reads().delete());
     }
 
     @Override

@@ -86,8 +86,8 @@ final class ReadSteps<T> {
         if (select == null) {
             return Stream.empty();
         }
-        Stream<T> rows = runner.stream(select, mapper, chunkSize);
-        return spec.prefetch().isEmpty() ? rows : Chunks.mapChunks(rows, chunkSize, chunk -> runner.run(prefetch(chunk)));
+        Stream<T> rows = runner.stream(select, mapper, chunkSize, spec.options().timeout());
+        return spec.prefetch().isEmpty() ? rows : Chunks.mapChunks(rows, chunkSize, chunk -> runner.run(prefetch(chunk).timed(spec.options().timeout())));
     }
 
     Flux<T> aiterator(AsyncRunner runner, int chunkSize) {
@@ -96,10 +96,10 @@ final class ReadSteps<T> {
         if (select == null) {
             return Flux.empty();
         }
-        Flux<T> rows = runner.stream(select, mapper, chunkSize);
+        Flux<T> rows = runner.stream(select, mapper, chunkSize, spec.options().timeout());
         // Prefetch per chunk: memory is bounded by the chunk, not by the table.
         return spec.prefetch().isEmpty() ? rows
-                : rows.buffer(chunkSize).concatMap(chunk -> runner.run(prefetch(chunk)), 1).flatMapIterable(chunk -> chunk);
+                : rows.buffer(chunkSize).concatMap(chunk -> runner.run(prefetch(chunk).timed(spec.options().timeout())), 1).flatMapIterable(chunk -> chunk);
     }
 
     private static void checkChunkSize(int chunkSize) {

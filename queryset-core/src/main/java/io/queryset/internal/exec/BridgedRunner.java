@@ -2,6 +2,7 @@ package io.queryset.internal.exec;
 
 import io.queryset.internal.mapping.RowMapper;
 import io.queryset.internal.sql.CompiledSql;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -47,14 +48,14 @@ public final class BridgedRunner implements AsyncRunner {
     }
 
     @Override
-    public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize) {
+    public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
         // generate() pulls one row per request on the bridge thread (subscribeOn moves requests there). On
         // cancellation it closes the cursor itself only when no row is being pulled, so the ResultSet is never
         // closed under a running next(); the close hops back to the bridge, off the cancelling thread.
         return Flux.deferContextual(context -> {
             ConnectionHolder transaction = transactionConnection(context);
             return Flux.<R, OpenRows<R>>generate(
-                    () -> bound(transaction, () -> new OpenRows<>(blocking.stream(sql, mapper, fetchSize))),
+                    () -> bound(transaction, () -> new OpenRows<>(blocking.stream(sql, mapper, fetchSize, timeout))),
                     (rows, sink) -> {
                         if (rows.iterator.hasNext()) {
                             sink.next(rows.iterator.next());

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Spliterator;
@@ -36,47 +37,54 @@ public final class JdbcRunner implements BlockingRunner {
     private final JdbcTemplate jdbc;
     private final JdbcTransactionManager transactionManager;
     private final TransactionTemplate transactions;
-    private final @Nullable Integer queryTimeoutSeconds;
+    private final @Nullable Duration defaultTimeout;
 
-    public JdbcRunner(DataSource dataSource, @Nullable Integer queryTimeoutSeconds) {
+    public JdbcRunner(DataSource dataSource, @Nullable Duration defaultTimeout) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactionManager = new JdbcTransactionManager(dataSource);
         this.transactions = new TransactionTemplate(transactionManager, Step.Atomic.DEFINITION);
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.defaultTimeout = defaultTimeout;
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> T run(Step<T> step) {
+        return run(step, defaultTimeout);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <T> T run(Step<T> step, @Nullable Duration timeout) {
         if (step instanceof Step.Query q) {
-            return (T) select(q.sql(), q.mapper());
+            return (T) select(q.sql(), q.mapper(), timeout);
         }
         if (step instanceof Step.Update u) {
-            return (T) Long.valueOf(jdbc.update(con -> prepare(con, u.sql(), null)));
+            return (T) Long.valueOf(jdbc.update(con -> prepare(con, u.sql(), null, timeout)));
         }
         if (step instanceof Step.Insert i) {
-            return (T) insert(i);
+            return (T) insert(i, timeout);
         }
         if (step instanceof Step.Pure<T> p) {
             return p.value().get();
         }
         if (step instanceof Step.FlatMap f) {
-            Object value = run(f.source());
-            return (T) run((Step<T>) f.next().apply(value));
+            Object value = run(f.source(), timeout);
+            return (T) run((Step<T>) f.next().apply(value), timeout);
         }
         if (step instanceof Step.Recover r) {
             try {
-                return (T) run(r.source());
+                return (T) run(r.source(), timeout);
             } catch (RuntimeException e) {
                 if (r.type().isInstance(e)) {
-                    return (T) run((Step<T>) r.fallback().apply(e));
+                    return (T) run((Step<T>) r.fallback().apply(e), timeout);
                 }
                 throw e;
             }
         }
+        if (step instanceof Step.Timed<T> t) {
+            return run(t.inner(), t.timeout());
+        }
         Step.Atomic<T> a = (Step.Atomic<T>) step;
-        return transactions.execute(status -> run(a.inner()));
+        return transactions.execute(status -> run(a.inner(), timeout));
     }
 
     @Override
@@ -84,8 +92,8 @@ public final class JdbcRunner implements BlockingRunner {
         return transactionManager;
     }
 
-    private <R> List<R> select(CompiledSql sql, RowMapper<R> mapper) {
-        List<R> rows = jdbc.query(con -> prepare(con, sql, null), rs -> {
+    private <R> List<R> select(CompiledSql sql, RowMapper<R> mapper, @Nullable Duration timeout) {
+        List<R> rows = jdbc.query(con -> prepare(con, sql, null, timeout), rs -> {
             List<R> out = new ArrayList<>();
             ColumnSource columns = columns(rs);
             while (rs.next()) {
@@ -96,8 +104,9 @@ public final class JdbcRunner implements BlockingRunner {
         return rows == null ? List.of() : rows;
     }
 
-    private <K> List<K> insert(Step.Insert<K> insert) {
-        PreparedStatementCreator creator = con -> prepare(con, insert.sql(), insert.returnKeys() ? insert.keyColumn() : null);
+    private <K> List<K> insert(Step.Insert<K> insert, @Nullable Duration timeout) {
+        PreparedStatementCreator creator = con -> prepare(con, insert.sql(), insert.returnKeys() ? insert.keyColumn() : null,
+                timeout);
         PreparedStatementCallback<List<K>> callback = ps -> {
             ps.executeUpdate();
             List<K> out = new ArrayList<>();
@@ -115,7 +124,7 @@ public final class JdbcRunner implements BlockingRunner {
     }
 
     @Override
-    public <R> Stream<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize) {
+    public <R> Stream<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
         Connection con = DataSourceUtils.getConnection(dataSource);
         boolean ownTransaction = false;
         PreparedStatement ps = null;
@@ -126,7 +135,7 @@ public final class JdbcRunner implements BlockingRunner {
                 con.setAutoCommit(false);
                 ownTransaction = true;
             }
-            ps = prepare(con, sql, null);
+            ps = prepare(con, sql, null, timeout == null ? defaultTimeout : timeout);
             ps.setFetchSize(fetchSize);
             rs = ps.executeQuery();
             ResultSet results = rs;
@@ -174,11 +183,13 @@ public final class JdbcRunner implements BlockingRunner {
         return translated != null ? translated : new IllegalStateException(e);
     }
 
-    private PreparedStatement prepare(Connection con, CompiledSql sql, @Nullable String keyColumn) throws SQLException {
+    private PreparedStatement prepare(Connection con, CompiledSql sql, @Nullable String keyColumn,
+                                      @Nullable Duration timeout) throws SQLException {
         PreparedStatement ps = keyColumn != null ? con.prepareStatement(sql.sql(), new String[] {keyColumn})
                 : con.prepareStatement(sql.sql());
-        if (queryTimeoutSeconds != null) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
+        if (timeout != null) {
+            // JDBC counts whole seconds: round up, so a timeout never fires early.
+            ps.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
         }
         List<BindValue> params = sql.params();
         for (int i = 0; i < params.size(); i++) {

@@ -11,7 +11,9 @@ import io.r2dbc.spi.Row;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -29,41 +31,49 @@ public final class R2dbcRunner implements AsyncRunner {
     private final Dialect dialect;
     private final R2dbcTransactionManager transactionManager;
     private final TransactionalOperator transactions;
-    private final @Nullable Duration queryTimeout;
+    private final @Nullable Duration defaultTimeout;
 
-    public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration queryTimeout) {
+    public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration defaultTimeout) {
         this.client = DatabaseClient.create(connectionFactory);
         this.dialect = dialect;
         this.transactionManager = new R2dbcTransactionManager(connectionFactory);
         this.transactions = TransactionalOperator.create(transactionManager, Step.Atomic.DEFINITION);
-        this.queryTimeout = queryTimeout;
+        this.defaultTimeout = defaultTimeout;
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> Mono<T> run(Step<T> step) {
+        return run(step, defaultTimeout);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <T> Mono<T> run(Step<T> step, @Nullable Duration timeout) {
         if (step instanceof Step.Query q) {
-            // A Query step's rows are a bounded list by construction (get() fetches at most 21, count one row);
-            // unbounded reads go through stream().
-            return (Mono<T>) rows(q.sql(), q.mapper(), 0).collectList();
+            // alist() returns a List by contract; every other Query step is bounded (get() reads at most 21 rows,
+            // count one). Reads meant to be unbounded go through stream().
+            return (Mono<T>) rows(q.sql(), q.mapper(), 0, timeout).collectList();
         }
         if (step instanceof Step.Update u) {
-            return (Mono<T>) timed(spec(u.sql()).fetch().rowsUpdated());
+            return (Mono<T>) timed(spec(u.sql()).fetch().rowsUpdated(), u.sql(), timeout);
         }
         if (step instanceof Step.Insert i) {
-            return (Mono<T>) insert(i);
+            return (Mono<T>) insert(i, timeout);
         }
         if (step instanceof Step.Pure<T> p) {
             return Mono.fromSupplier(p.value());
         }
         if (step instanceof Step.FlatMap f) {
-            return run(f.source()).flatMap(v -> run((Step<T>) f.next().apply(v)));
+            return run(f.source(), timeout).flatMap(v -> run((Step<T>) f.next().apply(v), timeout));
         }
         if (step instanceof Step.Recover r) {
-            return run((Step<T>) r.source()).onErrorResume(r.type(), e -> run((Step<T>) r.fallback().apply(e)));
+            return run((Step<T>) r.source(), timeout)
+                    .onErrorResume(r.type(), e -> run((Step<T>) r.fallback().apply(e), timeout));
+        }
+        if (step instanceof Step.Timed<T> t) {
+            return run(t.inner(), t.timeout());
         }
         Step.Atomic<T> a = (Step.Atomic<T>) step;
-        return transactions.transactional(Mono.defer(() -> run(a.inner())));
+        return transactions.transactional(Mono.defer(() -> run(a.inner(), timeout)));
     }
 
     @Override
@@ -71,33 +81,43 @@ public final class R2dbcRunner implements AsyncRunner {
         return transactionManager;
     }
 
-    private <K> Mono<List<K>> insert(Step.Insert<K> insert) {
+    private <K> Mono<List<K>> insert(Step.Insert<K> insert, @Nullable Duration timeout) {
         if (!insert.returnKeys()) {
-            return timed(spec(insert.sql()).fetch().rowsUpdated()).thenReturn(List.of());
+            return timed(spec(insert.sql()).fetch().rowsUpdated(), insert.sql(), timeout).thenReturn(List.of());
         }
         return timed(spec(insert.sql())
                 .filter(s -> s.returnGeneratedValues(insert.keyColumn()))
                 .map(row -> row.get(0, insert.keyType()))
                 .all()
-                .collectList());
+                .collectList(), insert.sql(), timeout);
     }
 
     @Override
-    public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize) {
-        return rows(sql, mapper, fetchSize);
+    public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
+        return rows(sql, mapper, fetchSize, timeout == null ? defaultTimeout : timeout);
     }
 
-    private <R> Flux<R> rows(CompiledSql sql, RowMapper<R> mapper, int fetchSize) {
+    private <R> Flux<R> rows(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
         DatabaseClient.GenericExecuteSpec spec = spec(sql);
         if (fetchSize > 0) {
             spec = spec.filter(s -> s.fetchSize(fetchSize));
         }
         Flux<R> rows = spec.map((row, meta) -> mapper.map(columns(row))).all();
-        return queryTimeout == null ? rows : rows.timeout(queryTimeout);
+        // Per row: the first must come within the timeout, and each next one (a stream may run for long).
+        return timeout == null ? rows
+                : rows.timeout(timeout).onErrorMap(TimeoutException.class, e -> timedOut(sql, timeout, e));
     }
 
-    private <V> Mono<V> timed(Mono<V> mono) {
-        return queryTimeout == null ? mono : mono.timeout(queryTimeout);
+    private <V> Mono<V> timed(Mono<V> mono, CompiledSql sql, @Nullable Duration timeout) {
+        return timeout == null ? mono : mono.timeout(timeout).onErrorMap(TimeoutException.class, e -> timedOut(sql, timeout, e));
+    }
+
+    /** The reactive timeout as the exception JDBC's statement timeout gives (Spring's translation of it). */
+    private static QueryTimeoutException timedOut(CompiledSql sql, Duration timeout, TimeoutException cause) {
+        QueryTimeoutException e = new QueryTimeoutException("Statement cancelled after its timeout of " + timeout
+                + ": " + sql.sql());
+        e.initCause(cause);
+        return e;
     }
 
     private DatabaseClient.GenericExecuteSpec spec(CompiledSql sql) {

@@ -2,9 +2,11 @@ package io.queryset.internal.exec;
 
 import io.queryset.internal.mapping.RowMapper;
 import io.queryset.internal.sql.CompiledSql;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
@@ -54,6 +56,13 @@ public sealed interface Step<T> {
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
     }
 
+    /**
+     * A step whose every statement is cancelled when it runs longer than {@code timeout} ({@code QuerySet.timeout}),
+     * overriding the database's default query timeout.
+     */
+    record Timed<T>(Step<T> inner, Duration timeout) implements Step<T> {
+    }
+
     static <R> Step<List<R>> query(CompiledSql sql, RowMapper<R> mapper) {
         return new Query<>(sql, mapper);
     }
@@ -90,5 +99,10 @@ public sealed interface Step<T> {
 
     default Step<T> atomic() {
         return new Atomic<>(this);
+    }
+
+    /** This step with a per-statement timeout, or this step itself when {@code timeout} is null. */
+    default Step<T> timed(@Nullable Duration timeout) {
+        return timeout == null ? this : new Timed<>(this, timeout);
     }
 }

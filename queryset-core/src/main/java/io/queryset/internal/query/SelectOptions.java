@@ -1,6 +1,7 @@
 package io.queryset.internal.query;
 
 import io.queryset.LockOptions;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param deferred the names of the model fields not loaded ({@code defer}), never the primary key
  * @param onlyLoaded the names of the model fields loaded by {@code only} (the primary key is always loaded),
  *                   or null when {@code only} was not called
+ * @param timeout the per-statement timeout of the terminal methods, or null for the database's default
  */
 public record SelectOptions(@Nullable String combinator, List<QuerySpec> combined, @Nullable LockOptions lock,
-                            List<String> deferred, @Nullable List<String> onlyLoaded) {
+                            List<String> deferred, @Nullable List<String> onlyLoaded, @Nullable Duration timeout) {
 
     /** No combinator, no lock, every column loaded. */
-    public static final SelectOptions NONE = new SelectOptions(null, List.of(), null, List.of(), null);
+    public static final SelectOptions NONE = new SelectOptions(null, List.of(), null, List.of(), null, null);
 
     public SelectOptions {
         combined = List.copyOf(combined);
@@ -36,16 +38,21 @@ public record SelectOptions(@Nullable String combinator, List<QuerySpec> combine
 
     /** These options combining {@code parts} with {@code operator}. */
     public SelectOptions withCombination(String operator, List<QuerySpec> parts) {
-        return new SelectOptions(operator, parts, lock, deferred, onlyLoaded);
+        return new SelectOptions(operator, parts, lock, deferred, onlyLoaded, timeout);
     }
 
     /** These options with the lock {@code options}. */
     public SelectOptions withLock(@Nullable LockOptions options) {
-        return new SelectOptions(combinator, combined, options, deferred, onlyLoaded);
+        return new SelectOptions(combinator, combined, options, deferred, onlyLoaded, timeout);
     }
 
     /** These options with the loaded-column choice of {@code only}/{@code defer}. */
     public SelectOptions withLoading(List<String> newDeferred, @Nullable List<String> newOnly) {
-        return new SelectOptions(combinator, combined, lock, newDeferred, newOnly);
+        return new SelectOptions(combinator, combined, lock, newDeferred, newOnly, timeout);
+    }
+
+    /** These options with a per-statement timeout ({@code QuerySet.timeout}). */
+    public SelectOptions withTimeout(@Nullable Duration newTimeout) {
+        return new SelectOptions(combinator, combined, lock, deferred, onlyLoaded, newTimeout);
     }
 }

@@ -1,0 +1,127 @@
+package io.queryset.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.queryset.Database;
+import io.queryset.Manager;
+import io.queryset.QuerySet;
+import io.queryset.it.models.Tag;
+import io.queryset.testing.DatabaseMatrix;
+import io.queryset.testing.ExecutionMode;
+import io.queryset.testing.Fixture;
+import io.queryset.testing.TestModels;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import io.queryset.testing.DatabaseKind;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Per-query timeouts ({@code QuerySet.timeout} and the Database's default): a statement stuck behind another
+ * transaction's row lock is cancelled and fails with Spring's {@code QueryTimeoutException} on both sides.
+ */
+@TestModels(Tag.class)
+class TimeoutTest {
+
+    private static final Duration SHORT = Duration.ofSeconds(1);
+
+    /**
+     * r2dbc-h2 runs H2's embedded engine synchronously on the subscribing thread: a statement waiting for a lock
+     * holds that thread and H2's session lock, so nothing can cancel it (the pool's release blocks on the same
+     * lock). Timeouts on H2 are tested through JDBC (blocking and bridged).
+     */
+    private static void assumeTheDriverCanBeInterrupted(Fixture fx) {
+        Assumptions.assumeFalse(fx.database() == DatabaseKind.H2 && fx.mode() == ExecutionMode.NATIVE,
+                "r2dbc-h2 executes synchronously on the subscribing thread: a lock wait cannot be cancelled");
+    }
+
+    @DatabaseMatrix
+    void aStatementBlockedLongerThanItsTimeoutFailsWithQueryTimeoutException(Fixture fx) throws Exception {
+        assumeTheDriverCanBeInterrupted(fx);
+        fx.blocking(Tag.class).create(new Tag("java"));
+        QuerySet<Tag> locked = fx.manager(Tag.class).filter("name", "java").selectForUpdate().timeout(SHORT);
+
+        try (RowLock lock = RowLock.hold(fx, "java")) {
+            assertThatThrownBy(() -> fx.list(locked)).isInstanceOf(QueryTimeoutException.class);
+        }
+        assertThat(fx.list(locked)).as("the same query once the lock is gone").hasSize(1);
+    }
+
+    @DatabaseMatrix
+    void theDatabaseDefaultTimeoutAppliesToWritesToo(Fixture fx) throws Exception {
+        assumeTheDriverCanBeInterrupted(fx);
+        fx.blocking(Tag.class).create(new Tag("java"));
+        Database db = fx.builder().queryTimeout(SHORT).build();
+        Manager<Tag> tags = db.manager(Tag.class);
+
+        try (RowLock lock = RowLock.hold(fx, "java")) {
+            assertThatThrownBy(() -> fx.update(tags.filter("name", "java"), Map.of("name", "kotlin")))
+                    .isInstanceOf(QueryTimeoutException.class);
+        }
+        assertThat(fx.blocking(Tag.class).valuesList(String.class, "name").list()).containsExactly("java");
+    }
+
+    @DatabaseMatrix(modes = ExecutionMode.BLOCKING)
+    void aTimeoutIsKeptThroughChainingAndRunsFastQueriesNormally(Fixture fx) {
+        fx.blocking(Tag.class).bulkCreate(List.of(new Tag("java"), new Tag("kotlin")));
+        QuerySet<Tag> timed = fx.manager(Tag.class).all().timeout(SHORT).filter("name__startswith", "k");
+
+        assertThat(fx.list(timed)).extracting(t -> t.name).containsExactly("kotlin");
+        assertThat(fx.stream(timed, 1)).hasSize(1);
+        assertThat(fx.count(timed)).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeoutMustBePositive() {
+        Database db = Database.builder().dataSource(io.queryset.testing.TestDatabases.dataSource(DatabaseKind.H2)).build();
+        assertThatThrownBy(() -> db.manager(Tag.class).timeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("A query timeout must be positive, not PT0S.");
+    }
+
+    /** Another transaction holding {@code FOR UPDATE} on a tag row, on its own thread, until closed. */
+    private static final class RowLock implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final CompletableFuture<Void> done;
+
+        private RowLock(Fixture fx, String name, CountDownLatch locked) {
+            Database other = Database.builder().dataSource(fx.dataSource()).build();
+            TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(fx.dataSource()));
+            done = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+                other.manager(Tag.class).filter("name", name).selectForUpdate().list();
+                locked.countDown();
+                await(release);
+            }));
+        }
+
+        static RowLock hold(Fixture fx, String name) throws InterruptedException {
+            CountDownLatch locked = new CountDownLatch(1);
+            RowLock lock = new RowLock(fx, name, locked);
+            if (!locked.await(Fixture.TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("the row lock was never taken", lock.done.handle((v, e) -> e).getNow(null));
+            }
+            return lock;
+        }
+
+        @Override
+        public void close() throws Exception {
+            release.countDown();
+            done.get(Fixture.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await(Fixture.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
