@@ -1,6 +1,7 @@
 package io.queryset;
 
 import io.queryset.internal.exec.BridgeTasks;
+import io.queryset.internal.exec.VirtualThreads;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,20 @@ public final class AsyncBridge {
     public static AsyncBridge create(int maxThreads, int queuedTasksPerThread) {
         Scheduler scheduler = Schedulers.newBoundedElastic(
                 maxThreads, queuedTasksPerThread, "queryset-bridge", TTL_SECONDS, true);
+        return new AsyncBridge(scheduler, OptionalInt.of(maxThreads), OptionalInt.of(queuedTasksPerThread));
+    }
+
+    /**
+     * A bridge on a new bounded elastic scheduler of virtual threads named {@code queryset-bridge-vt-N}:
+     * blocking work then holds no platform thread while it waits. Same limits as {@link #create}.
+     *
+     * @param maxThreads the cap on threads running at once
+     * @param queuedTasksPerThread tasks that may wait per thread before submissions are rejected
+     * @throws IllegalStateException on a JVM older than Java 21, which has no virtual threads
+     */
+    public static AsyncBridge createVirtual(int maxThreads, int queuedTasksPerThread) {
+        Scheduler scheduler = Schedulers.newBoundedElastic(
+                maxThreads, queuedTasksPerThread, VirtualThreads.factory("queryset-bridge-vt-"), TTL_SECONDS);
         return new AsyncBridge(scheduler, OptionalInt.of(maxThreads), OptionalInt.of(queuedTasksPerThread));
     }
 
