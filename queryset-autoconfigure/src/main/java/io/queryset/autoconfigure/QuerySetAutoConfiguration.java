@@ -30,12 +30,17 @@ import org.springframework.context.annotation.Import;
 @Import(ModelManagersRegistrar.class)
 public final class QuerySetAutoConfiguration {
 
-    /** The scheduler the bridged async side and {@code syncToAsync} run blocking work on. */
+    /**
+     * The scheduler the bridged async side and {@code syncToAsync} run blocking work on: platform threads,
+     * or virtual threads with {@code queryset.bridge.virtual-threads} (failing start-up before Java 21).
+     */
     @Bean(destroyMethod = "dispose")
     @ConditionalOnMissingBean
     AsyncBridge querySetAsyncBridge(QuerySetProperties properties) {
         QuerySetProperties.Bridge bridge = properties.getBridge();
-        return AsyncBridge.create(bridge.effectiveMaxThreads(), bridge.queuedTasksPerThread());
+        return bridge.isVirtualThreads()
+                ? AsyncBridge.createVirtual(bridge.effectiveMaxThreads(), bridge.queuedTasksPerThread())
+                : AsyncBridge.create(bridge.effectiveMaxThreads(), bridge.queuedTasksPerThread());
     }
 
     /** On whichever sides exist; a side with several candidates and no {@code @Primary} is left out. */

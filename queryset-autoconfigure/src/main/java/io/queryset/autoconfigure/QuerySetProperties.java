@@ -119,6 +119,12 @@ public class QuerySetProperties {
          */
         private int queueSize = 100_000;
 
+        /**
+         * Whether the bridge runs blocking work on virtual threads instead of platform threads, still
+         * capped at max-threads. Needs Java 21 or later.
+         */
+        private boolean virtualThreads;
+
         public @Nullable Integer getMaxThreads() {
             return maxThreads;
         }
@@ -133,6 +139,14 @@ public class QuerySetProperties {
 
         public void setQueueSize(int queueSize) {
             this.queueSize = queueSize;
+        }
+
+        public boolean isVirtualThreads() {
+            return virtualThreads;
+        }
+
+        public void setVirtualThreads(boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
         }
 
         /** The configured thread cap, or 10 times the available processors. */

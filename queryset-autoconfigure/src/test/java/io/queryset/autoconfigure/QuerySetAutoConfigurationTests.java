@@ -14,6 +14,8 @@ import io.r2dbc.spi.ConnectionFactory;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
@@ -189,6 +191,49 @@ class QuerySetAutoConfigurationTests {
                 .withPropertyValues(jdbcUrl("userBridge"))
                 .withBean("myBridge", AsyncBridge.class, () -> AsyncBridge.create(2, 10))
                 .run(context -> assertThat(context.getBeansOfType(AsyncBridge.class)).containsOnlyKeys("myBridge"));
+    }
+
+    @Test
+    void buildsAPlatformThreadBridgeWithTheConfiguredLimits() {
+        runner.withConfiguration(BOOT_JDBC)
+                .withPropertyValues(jdbcUrl("bridgeLimits"), "queryset.bridge.max-threads=3",
+                        "queryset.bridge.queue-size=30", "queryset.bridge.virtual-threads=false")
+                .run(context -> {
+                    AsyncBridge bridge = context.getBean(AsyncBridge.class);
+                    assertThat(bridge.maxThreads()).hasValue(3);
+                    assertThat(bridge.queuedTasksPerThread()).hasValue(10); // queue-size is the total
+                    assertThat(bridge.syncToAsync(() -> Thread.currentThread().getName()).block())
+                            .matches("queryset-bridge-\\d+");
+                    // The Database's bridged a-methods use the same bean.
+                    assertThat(context.getBean(Database.class).bridge()).isSameAs(bridge);
+                });
+    }
+
+    @Test
+    @EnabledForJreRange(max = JRE.JAVA_20, disabledReason = "Java 21+ has virtual threads: see buildsAVirtualThreadBridgeOnJava21")
+    void failsToStartWithVirtualThreadsBeforeJava21() {
+        runner.withConfiguration(BOOT_JDBC)
+                .withPropertyValues(jdbcUrl("bridgeVirtualOn17"), "queryset.bridge.virtual-threads=true")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause()
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageStartingWith("Virtual threads need Java 21 or later, and this JVM is Java ")
+                        .hasMessageContaining("Set queryset.bridge.virtual-threads=false"));
+    }
+
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "Virtual threads need Java 21: run with JAVA_HOME on a 21+ JDK")
+    void buildsAVirtualThreadBridgeOnJava21() {
+        runner.withConfiguration(BOOT_JDBC)
+                .withPropertyValues(jdbcUrl("bridgeVirtual"), "queryset.bridge.max-threads=3",
+                        "queryset.bridge.queue-size=30", "queryset.bridge.virtual-threads=true")
+                .run(context -> {
+                    AsyncBridge bridge = context.getBean(AsyncBridge.class);
+                    assertThat(bridge.maxThreads()).hasValue(3);
+                    assertThat(bridge.queuedTasksPerThread()).hasValue(10);
+                    assertThat(bridge.syncToAsync(() -> Thread.currentThread().getName()).block())
+                            .matches("queryset-bridge-vt-\\d+");
+                });
     }
 
     private static String jdbcUrl(String name) {

@@ -22,6 +22,7 @@ class QuerySetPropertiesTests {
         assertThat(properties.getBridge().effectiveMaxThreads())
                 .isEqualTo(10 * Runtime.getRuntime().availableProcessors());
         assertThat(properties.getBridge().getQueueSize()).isEqualTo(100_000);
+        assertThat(properties.getBridge().isVirtualThreads()).isFalse();
         assertThat(properties.getDefaultChunkSize()).isEqualTo(2000);
         assertThat(properties.getSchema().isCreate()).isFalse();
     }
@@ -34,6 +35,7 @@ class QuerySetPropertiesTests {
                 "queryset.async.guard", "warn",
                 "queryset.bridge.max-threads", "4",
                 "queryset.bridge.queue-size", "400",
+                "queryset.bridge.virtual-threads", "true",
                 "queryset.default-chunk-size", "500",
                 "queryset.schema.create", "true"));
 
@@ -41,6 +43,8 @@ class QuerySetPropertiesTests {
         assertThat(properties.getAsync().getMode()).isEqualTo(AsyncMode.BRIDGED);
         assertThat(properties.getAsync().getGuard()).isEqualTo(BlockingGuard.WARN);
         assertThat(properties.getBridge().effectiveMaxThreads()).isEqualTo(4);
+        assertThat(properties.getBridge().getQueueSize()).isEqualTo(400);
+        assertThat(properties.getBridge().isVirtualThreads()).isTrue();
         assertThat(properties.getDefaultChunkSize()).isEqualTo(500);
         assertThat(properties.getSchema().isCreate()).isTrue();
     }
