@@ -68,7 +68,7 @@ public final class Database {
         BlockingRunner blocking = b.dataSource == null ? null : new JdbcRunner(b.dataSource, b.queryTimeout);
         AsyncRunner async = asyncMode == AsyncMode.NATIVE
                 ? new R2dbcRunner(b.connectionFactory, dialect, b.queryTimeout)
-                : new BridgedRunner(blocking, b.dataSource, bridge.scheduler());
+                : new BridgedRunner(blocking, b.dataSource, bridge);
         WriteStatements writes = Dialects.writeStatements(dialect);
         this.context = new QueryContext(models, dialect, writes, blocking, async, b.guard, b.defaultChunkSize);
         this.blockingTransactions = blocking == null ? null

@@ -3,7 +3,9 @@ package io.queryset.internal.exec;
 import io.queryset.internal.mapping.RowMapper;
 import io.queryset.internal.sql.CompiledSql;
 import java.time.Duration;
+import io.queryset.AsyncBridge;
 import java.util.Iterator;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -14,7 +16,7 @@ import org.springframework.transaction.reactive.TransactionContext;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.context.ContextView;
 
 /**
@@ -29,33 +31,43 @@ public final class BridgedRunner implements AsyncRunner {
 
     private final BlockingRunner blocking;
     private final DataSource dataSource;
-    private final Scheduler scheduler;
+    private final AsyncBridge bridge;
     private final BridgedTransactionManager transactions;
 
-    public BridgedRunner(BlockingRunner blocking, DataSource dataSource, Scheduler scheduler) {
+    public BridgedRunner(BlockingRunner blocking, DataSource dataSource, AsyncBridge bridge) {
         this.blocking = blocking;
         this.dataSource = dataSource;
-        this.scheduler = scheduler;
-        this.transactions = new BridgedTransactionManager(dataSource, scheduler);
+        this.bridge = bridge;
+        this.transactions = new BridgedTransactionManager(dataSource, bridge);
     }
 
     @Override
     public <T> Mono<T> run(Step<T> step) {
         return Mono.deferContextual(context -> {
             ConnectionHolder transaction = transactionConnection(context);
-            return Mono.fromCallable(() -> bound(transaction, () -> blocking.run(step)));
-        }).subscribeOn(scheduler);
+            return BridgeTasks.call(laneFor(transaction), () -> bound(transaction, () -> blocking.run(step)));
+        });
+    }
+
+    /**
+     * The bridge, for work that needs a pooled connection. Work inside a bridged transaction already holds its
+     * connection: it runs in {@link BridgedTransactionManager#HOLDING_A_CONNECTION}, never queued behind bridge
+     * threads that may all be waiting for a pooled connection only this transaction will give back.
+     */
+    private AsyncBridge laneFor(@Nullable ConnectionHolder transaction) {
+        return transaction == null ? bridge : BridgedTransactionManager.HOLDING_A_CONNECTION;
     }
 
     @Override
     public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
         // generate() pulls one row per request on the bridge thread (subscribeOn moves requests there). On
         // cancellation it closes the cursor itself only when no row is being pulled, so the ResultSet is never
-        // closed under a running next(); the close hops back to the bridge, off the cancelling thread.
+        // closed under a running next(); see close() for the thread the close runs on.
         return Flux.deferContextual(context -> {
             ConnectionHolder transaction = transactionConnection(context);
             return Flux.<R, OpenRows<R>>generate(
-                    () -> bound(transaction, () -> new OpenRows<>(blocking.stream(sql, mapper, fetchSize, timeout))),
+                    () -> ThreadLocalPropagation.callWithin(context,
+                            () -> bound(transaction, () -> new OpenRows<>(blocking.stream(sql, mapper, fetchSize, timeout)))),
                     (rows, sink) -> {
                         if (rows.iterator.hasNext()) {
                             sink.next(rows.iterator.next());
@@ -64,8 +76,10 @@ public final class BridgedRunner implements AsyncRunner {
                         }
                         return rows;
                     },
-                    rows -> scheduler.schedule(() -> boundRun(transaction, rows::close)));
-        }).subscribeOn(scheduler);
+                    rows -> close(transaction, rows))
+                    .subscribeOn(laneFor(transaction).scheduler())
+                    .onErrorMap(RejectedExecutionException.class, e -> BridgeTasks.rejected(bridge, e));
+        }).contextCapture();
     }
 
     @Override
@@ -97,6 +111,21 @@ public final class BridgedRunner implements AsyncRunner {
             if (previous != null) {
                 TransactionSynchronizationManager.bindResource(dataSource, previous);
             }
+        }
+    }
+
+    /**
+     * Closes a finished or cancelled stream's cursor, giving its connection back. Never queued on the bridge: its
+     * threads may all be waiting for a pooled connection that only this close returns, and a close queued behind
+     * them would wait out their pool timeouts. Where blocking is allowed (the bridge thread when the rows end or a
+     * {@code take(n)} cancels) it closes at once; a cancel from a non-blocking thread (an event loop) closes on
+     * Reactor's bounded elastic scheduler.
+     */
+    private void close(@Nullable ConnectionHolder transaction, OpenRows<?> rows) {
+        if (Schedulers.isInNonBlockingThread()) {
+            Schedulers.boundedElastic().schedule(() -> boundRun(transaction, rows::close));
+        } else {
+            boundRun(transaction, rows::close);
         }
     }
 

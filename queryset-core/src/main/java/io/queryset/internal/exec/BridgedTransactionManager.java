@@ -1,5 +1,6 @@
 package io.queryset.internal.exec;
 
+import io.queryset.AsyncBridge;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -15,7 +16,7 @@ import org.springframework.transaction.reactive.AbstractReactiveTransactionManag
 import org.springframework.transaction.reactive.GenericReactiveTransaction;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A reactive transaction over a JDBC connection, for {@code BRIDGED} mode. Django's answer to "transactions in
@@ -23,19 +24,27 @@ import reactor.core.scheduler.Scheduler;
  * bridge's threads, shares one JDBC transaction: the connection lives in the subscriber's reactive transaction
  * context instead of on a thread, and {@link BridgedRunner} binds it to the bridge thread for each hop.
  *
- * <p>Everything that touches the connection (begin, commit, rollback, savepoints, close) runs on the bridge's
- * scheduler, never on the subscriber's thread. {@code PROPAGATION_NESTED} inside an active transaction is a
- * savepoint, as with Spring's JDBC and R2DBC managers.
+ * <p>Everything that touches the connection runs off the subscriber's thread: BEGIN on the bridge, the rest
+ * (savepoints, commit, rollback, close) in {@link #HOLDING_A_CONNECTION}. {@code PROPAGATION_NESTED} inside an
+ * active transaction is a savepoint, as with Spring's JDBC and R2DBC managers.
  */
 public final class BridgedTransactionManager extends AbstractReactiveTransactionManager {
 
+    /**
+     * Where blocking work that already holds its connection runs (a statement inside a bridged transaction, its
+     * commit, rollback and close): Reactor's shared bounded elastic scheduler, beside the bridge rather than on it.
+     * Queued on the bridge, it could wait behind bridge threads that are all blocked acquiring a pooled connection
+     * that only this transaction will give back, until the pool's timeout.
+     */
+    static final AsyncBridge HOLDING_A_CONNECTION = new AsyncBridge(Schedulers.boundedElastic());
+
     private final DataSource dataSource;
-    private final Scheduler scheduler;
+    private final AsyncBridge bridge;
     private final SQLExceptionTranslator translator;
 
-    public BridgedTransactionManager(DataSource dataSource, Scheduler scheduler) {
+    public BridgedTransactionManager(DataSource dataSource, AsyncBridge bridge) {
         this.dataSource = dataSource;
-        this.scheduler = scheduler;
+        this.bridge = bridge;
         this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
     }
 
@@ -60,12 +69,13 @@ public final class BridgedTransactionManager extends AbstractReactiveTransaction
         BridgedTransaction tx = (BridgedTransaction) transaction;
         ConnectionHolder existing = tx.holder;
         if (existing != null && definition.getPropagationBehavior() == TransactionDefinition.PROPAGATION_NESTED) {
-            return onBridge("SAVEPOINT", () -> {
+            return holdingAConnection("SAVEPOINT", () -> {
                 tx.savepoint = existing.createSavepoint();
                 return null;
             });
         }
-        return onBridge("BEGIN", () -> {
+        // BEGIN takes a pooled connection: it queues on the bridge like any other call that needs one.
+        return run(bridge, "BEGIN", () -> {
             Connection con = dataSource.getConnection();
             try {
                 tx.previousIsolation = DataSourceUtils.prepareConnectionForTransaction(con, definition);
@@ -106,13 +116,13 @@ public final class BridgedTransactionManager extends AbstractReactiveTransaction
         BridgedTransaction tx = (BridgedTransaction) status.getTransaction();
         Savepoint savepoint = tx.savepoint;
         if (savepoint != null) {
-            return onBridge("RELEASE SAVEPOINT", () -> {
+            return holdingAConnection("RELEASE SAVEPOINT", () -> {
                 tx.savepoint = null;
                 tx.connection().releaseSavepoint(savepoint);
                 return null;
             });
         }
-        return onBridge("COMMIT", () -> {
+        return holdingAConnection("COMMIT", () -> {
             tx.connection().commit();
             return null;
         });
@@ -123,7 +133,7 @@ public final class BridgedTransactionManager extends AbstractReactiveTransaction
         BridgedTransaction tx = (BridgedTransaction) status.getTransaction();
         Savepoint savepoint = tx.savepoint;
         if (savepoint != null) {
-            return onBridge("ROLLBACK TO SAVEPOINT", () -> {
+            return holdingAConnection("ROLLBACK TO SAVEPOINT", () -> {
                 tx.savepoint = null;
                 Connection con = tx.connection();
                 con.rollback(savepoint);
@@ -131,7 +141,7 @@ public final class BridgedTransactionManager extends AbstractReactiveTransaction
                 return null;
             });
         }
-        return onBridge("ROLLBACK", () -> {
+        return holdingAConnection("ROLLBACK", () -> {
             tx.connection().rollback();
             return null;
         });
@@ -156,7 +166,7 @@ public final class BridgedTransactionManager extends AbstractReactiveTransaction
             return Mono.empty();
         }
         synchronization.unbindResource(dataSource);
-        return onBridge("CLOSE", () -> {
+        return holdingAConnection("CLOSE", () -> {
             Connection con = holder.getConnection();
             try {
                 if (tx.restoreAutoCommit) {
@@ -171,15 +181,19 @@ public final class BridgedTransactionManager extends AbstractReactiveTransaction
         });
     }
 
-    private Mono<Void> onBridge(String task, Callable<@Nullable Void> work) {
-        return Mono.fromCallable(() -> {
+    private Mono<Void> holdingAConnection(String task, Callable<@Nullable Void> work) {
+        return run(HOLDING_A_CONNECTION, task, work);
+    }
+
+    private Mono<Void> run(AsyncBridge lane, String task, Callable<@Nullable Void> work) {
+        return BridgeTasks.call(lane, () -> {
             try {
                 return work.call();
             } catch (SQLException e) {
                 RuntimeException translated = translator.translate("Bridged transaction " + task, null, e);
                 throw translated != null ? translated : new IllegalStateException(e);
             }
-        }).subscribeOn(scheduler).then();
+        }).then();
     }
 
     /** One level of a bridged transaction: the shared connection and, for a nested level, its savepoint. */
