@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.context.ContextView;
 
 /**
@@ -50,7 +51,7 @@ public final class BridgedRunner implements AsyncRunner {
     public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize) {
         // generate() pulls one row per request on the bridge thread (subscribeOn moves requests there). On
         // cancellation it closes the cursor itself only when no row is being pulled, so the ResultSet is never
-        // closed under a running next(); the close hops back to the bridge, off the cancelling thread.
+        // closed under a running next(); see close() for the thread the close runs on.
         return Flux.deferContextual(context -> {
             ConnectionHolder transaction = transactionConnection(context);
             return Flux.<R, OpenRows<R>>generate(
@@ -63,7 +64,7 @@ public final class BridgedRunner implements AsyncRunner {
                         }
                         return rows;
                     },
-                    rows -> scheduler.schedule(() -> boundRun(transaction, rows::close)));
+                    rows -> close(transaction, rows));
         }).subscribeOn(scheduler);
     }
 
@@ -96,6 +97,21 @@ public final class BridgedRunner implements AsyncRunner {
             if (previous != null) {
                 TransactionSynchronizationManager.bindResource(dataSource, previous);
             }
+        }
+    }
+
+    /**
+     * Closes a finished or cancelled stream's cursor, giving its connection back. Never queued on the bridge: its
+     * threads may all be waiting for a pooled connection that only this close returns, and a close queued behind
+     * them would wait out their pool timeouts. Where blocking is allowed (the bridge thread when the rows end or a
+     * {@code take(n)} cancels) it closes at once; a cancel from a non-blocking thread (an event loop) closes on
+     * Reactor's bounded elastic scheduler.
+     */
+    private void close(@Nullable ConnectionHolder transaction, OpenRows<?> rows) {
+        if (Schedulers.isInNonBlockingThread()) {
+            Schedulers.boundedElastic().schedule(() -> boundRun(transaction, rows::close));
+        } else {
+            boundRun(transaction, rows::close);
         }
     }
 
