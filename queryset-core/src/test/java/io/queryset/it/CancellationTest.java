@@ -34,6 +34,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -117,6 +119,34 @@ class CancellationTest {
             assertThat(fx.await(db.manager(CnlItem.class).acount())).isEqualTo(fx.blocking(CnlItem.class).count());
         } finally {
             bridge.dispose();
+        }
+    }
+
+    /**
+     * A subscriber cancelling a transactional pipeline mid-stream: Spring's TransactionalOperator rolls the
+     * transaction back (the row created before the stream is gone) and the connection goes back to the pool.
+     */
+    @DatabaseMatrix(modes = ExecutionMode.NATIVE)
+    void cancellingAStreamInsideATransactionRollsBackAndGivesTheConnectionBack(Fixture fx) {
+        CnlData.seed(fx, ROWS);
+        ConnectionPool pool = TestPools.r2dbc(fx.database(), 2, TestPools.applicationName("qs-cnl-tx"));
+        try {
+            Manager<CnlItem> items = Database.builder().connectionFactory(pool).asyncMode(AsyncMode.NATIVE).build()
+                    .manager(CnlItem.class);
+            TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(pool));
+            Flux<CnlItem> work = items.acreate(CnlItem.of(-1))
+                    .thenMany(items.orderBy("n").aiterator(100));
+
+            List<CnlItem> seen = fx.awaitAll(tx.transactional(work).take(250));
+
+            assertThat(seen).as("the stream saw the created row, inside the transaction").hasSize(250)
+                    .extracting(CnlItem::n).startsWith(-1, 1, 2).endsWith(249);
+            await("the pool settles: " + TestPools.describe(pool)).atMost(TestPools.SETTLE)
+                    .pollInterval(Duration.ofMillis(10)).until(() -> TestPools.settled(pool));
+            assertThat(fx.blocking(CnlItem.class).filter("n", -1).count()).as("rolled back").isZero();
+            assertThat(fx.await(items.acount())).isEqualTo(ROWS);
+        } finally {
+            pool.disposeLater().block(TestPools.SETTLE);
         }
     }
 
