@@ -67,6 +67,10 @@ public final class BlockHoundSupport {
         public void applyTo(BlockHound.Builder builder) {
             builder.nonBlockingThreadPredicate(current ->
                     current.and(t -> !t.getName().startsWith(UNCHECKED_THREAD_PREFIX)));
+            // Netty 4.2's AdaptivePoolingAllocator takes a StampedLock when event loops contend for its magazines:
+            // a short critical section, not blocking I/O, which Netty's own integration does not list yet.
+            builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+            builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
             builder.blockingMethodCallback(BlockHoundSupport::record);
         }
 
