@@ -19,7 +19,15 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
+import io.r2dbc.spi.ConnectionMetadata;
+import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.TransactionDefinition;
+import io.r2dbc.spi.ValidationDepth;
+import io.r2dbc.spi.Wrapped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +64,8 @@ class CancellationTest {
     private static final int ROWS = 3000;
     private static final int SUBSCRIPTIONS = 1000;
     private static final int POOL_SIZE = 5;
-    private static final long SEED = 4_2026L;
+    /** The seed of every random draw; {@code -Dqueryset.test.cancellation.seed=...} replays another run. */
+    private static final long SEED = Long.getLong("queryset.test.cancellation.seed", 4_2026L);
 
     /** Where a subscription is cancelled. */
     enum Cancel {
@@ -64,8 +73,21 @@ class CancellationTest {
         BEFORE_REQUEST,
         /** On the subscribing thread right after the request: typically while the connection is being acquired. */
         RIGHT_AFTER_REQUEST,
-        /** When the pool hands the subscription a connection, before its statement (or its transaction's BEGIN). */
-        ON_ACQUIRE,
+        /**
+         * When the library creates its first statement on the connection the pool gave it, before it is sent. Not
+         * earlier, inside r2dbc-pool or Spring's R2dbcTransactionManager: a cancel that lands while r2dbc-pool 1.0
+         * hands a connection over makes it take the connection back yet deliver it (two subscribers on one
+         * connection), and one that lands while R2dbcTransactionManager begins a transaction gives the connection
+         * back to the pool before the BEGIN is sent (the next borrower's statements then run, uncommitted, in that
+         * transaction). Races of those libraries, not of this one; a cancel from another thread reaches those
+         * windows only rarely, this trigger would every time.
+         */
+        ON_FIRST_USE,
+        /**
+         * When the driver hands the library its statement's result: the statement is running on the server (a query
+         * without parameters or fetch size) or about to be sent.
+         */
+        WHILE_RUNNING,
         /** After some rows: {@code take(k)} on a stream, on the value of a Mono. */
         AFTER_ROWS,
         /** From another thread, when another subscription signals for the first time: at any point of this one. */
@@ -80,7 +102,7 @@ class CancellationTest {
         String name = TestPools.applicationName("qs-cnl-leak");
         ConnectionPool pool = TestPools.r2dbc(fx.database(), POOL_SIZE, name);
         try {
-            Database db = Database.builder().connectionFactory(new SignallingOnAcquire(pool)).asyncMode(AsyncMode.NATIVE).build();
+            Database db = Database.builder().connectionFactory(new SignallingOnFirstUse(pool)).asyncMode(AsyncMode.NATIVE).build();
 
             List<Throwable> errors = fire(db.manager(CnlItem.class), fx.asyncScheduler(), Cancel.values());
 
@@ -92,8 +114,9 @@ class CancellationTest {
             assertThat(metrics.pendingAcquireSize()).as("acquisitions still pending").isZero();
             assertThat(metrics.allocatedSize()).isLessThanOrEqualTo(POOL_SIZE);
             assertThat(fx.await(db.manager(CnlItem.class).acount())).isEqualTo(fx.blocking(CnlItem.class).count());
+            assertThat(TestPools.connectionsAnsweringOutsideATransaction(pool, POOL_SIZE)).isEqualTo(POOL_SIZE);
         } finally {
-            pool.disposeLater().block(TestPools.SETTLE);
+            TestPools.dispose(pool, fx, name);
         }
     }
 
@@ -104,7 +127,7 @@ class CancellationTest {
         try (HikariDataSource pool = TestPools.hikari(fx.database(), POOL_SIZE, TestPools.applicationName("qs-cnl-leak"))) {
             Database db = Database.builder().dataSource(pool).asyncMode(AsyncMode.BRIDGED).bridge(bridge).build();
             HikariPoolMXBean metrics = pool.getHikariPoolMXBean();
-            // No ON_ACQUIRE: a DataSource hands out connections on the bridge, outside any subscriber context.
+            // No ON_FIRST_USE nor WHILE_RUNNING: JDBC connections are taken on the bridge, outside any subscriber context.
             Cancel[] kinds = {Cancel.BEFORE_REQUEST, Cancel.RIGHT_AFTER_REQUEST, Cancel.AFTER_ROWS,
                     Cancel.BY_ANOTHER_SUBSCRIPTION, Cancel.NEVER};
 
@@ -129,7 +152,8 @@ class CancellationTest {
     @DatabaseMatrix(modes = ExecutionMode.NATIVE)
     void cancellingAStreamInsideATransactionRollsBackAndGivesTheConnectionBack(Fixture fx) {
         CnlData.seed(fx, ROWS);
-        ConnectionPool pool = TestPools.r2dbc(fx.database(), 2, TestPools.applicationName("qs-cnl-tx"));
+        String name = TestPools.applicationName("qs-cnl-tx");
+        ConnectionPool pool = TestPools.r2dbc(fx.database(), 2, name);
         try {
             Manager<CnlItem> items = Database.builder().connectionFactory(pool).asyncMode(AsyncMode.NATIVE).build()
                     .manager(CnlItem.class);
@@ -146,7 +170,7 @@ class CancellationTest {
             assertThat(fx.blocking(CnlItem.class).filter("n", -1).count()).as("rolled back").isZero();
             assertThat(fx.await(items.acount())).isEqualTo(ROWS);
         } finally {
-            pool.disposeLater().block(TestPools.SETTLE);
+            TestPools.dispose(pool, fx, name);
         }
     }
 
@@ -263,7 +287,13 @@ class CancellationTest {
             case 10 -> items.abulkCreate(IntStream.range(0, 1 + random.nextInt(40))
                     .mapToObj(k -> CnlItem.of(ROWS + 1 + i * 100 + k)).toList());
             case 11 -> items.agetOrCreate(Q.of("n", ROWS + 1 + i * 100), Map.of("label", "made " + i));
-            default -> random.nextBoolean() ? items.filter("n__gt", ROWS).adelete() : items.orderBy("-n").afirst();
+            default -> {
+                // The rows one earlier terminal may have created: concurrent deletes of overlapping ranges may
+                // deadlock on PostgreSQL, rightly.
+                int from = ROWS + 1 + random.nextInt(i + 1) * 100;
+                yield random.nextBoolean() ? items.filter("n__gte", from).filter("n__lt", from + 100).adelete()
+                        : items.orderBy("-n").afirst();
+            }
         };
         return new Terminal("terminal " + kind, mono);
     }
@@ -292,9 +322,16 @@ class CancellationTest {
             this.errors = errors;
         }
 
-        /** Called by {@link SignallingOnAcquire} when the pool gives this subscription a connection. */
-        void connectionAcquired() {
-            if (how == Cancel.ON_ACQUIRE) {
+        /** Called by {@link SignallingOnFirstUse} when the library first uses a connection it took for this subscription. */
+        void connectionUsed() {
+            if (how == Cancel.ON_FIRST_USE) {
+                cancelNow();
+            }
+        }
+
+        /** Called by {@link SignallingConnection} when a statement of this subscription emits its result. */
+        void resultArrived() {
+            if (how == Cancel.WHILE_RUNNING) {
                 cancelNow();
             }
         }
@@ -363,20 +400,192 @@ class CancellationTest {
     }
 
     /**
-     * The pool, telling the subscription that asked for a connection (a {@link Probe} in the subscriber's context)
-     * that it got one: the probe may cancel itself right there, between acquisition and first statement.
+     * The pool, with connections that tell the subscription which asked for them (a {@link Probe} in the subscriber's
+     * context) when the library first uses them: the probe may cancel itself right there.
      */
-    private record SignallingOnAcquire(ConnectionFactory pool) implements ConnectionFactory {
+    private record SignallingOnFirstUse(ConnectionFactory pool) implements ConnectionFactory {
 
         @Override
         public Publisher<? extends Connection> create() {
             return Mono.deferContextual(context -> Mono.from(pool.create())
-                    .doOnNext(connection -> context.getOrEmpty(Probe.class).ifPresent(p -> ((Probe) p).connectionAcquired())));
+                    .map(connection -> context.getOrEmpty(Probe.class)
+                            .<Connection>map(probe -> new SignallingConnection(connection, (Probe) probe))
+                            .orElse(connection)));
         }
 
         @Override
         public ConnectionFactoryMetadata getMetadata() {
             return pool.getMetadata();
+        }
+    }
+
+    /**
+     * A pooled connection that calls {@link Probe#connectionUsed()} on its first statement, and
+     * {@link Probe#resultArrived()} when a statement emits its result.
+     */
+    private static final class SignallingConnection implements Connection, Wrapped<Connection> {
+
+        private final Connection target;
+        private final Probe probe;
+        private final AtomicBoolean used = new AtomicBoolean();
+
+        SignallingConnection(Connection target, Probe probe) {
+            this.target = target;
+            this.probe = probe;
+        }
+
+        private void firstUse() {
+            if (used.compareAndSet(false, true)) {
+                probe.connectionUsed();
+            }
+        }
+
+        @Override
+        public Statement createStatement(String sql) {
+            firstUse();
+            return new SignallingStatement(target.createStatement(sql), probe);
+        }
+
+        @Override
+        public Publisher<Void> beginTransaction() {
+            return target.beginTransaction();
+        }
+
+        @Override
+        public Publisher<Void> beginTransaction(TransactionDefinition definition) {
+            return target.beginTransaction(definition);
+        }
+
+        @Override
+        public Publisher<Void> close() {
+            return target.close();
+        }
+
+        @Override
+        public Publisher<Void> commitTransaction() {
+            return target.commitTransaction();
+        }
+
+        @Override
+        public Batch createBatch() {
+            firstUse();
+            return target.createBatch();
+        }
+
+        @Override
+        public Publisher<Void> createSavepoint(String name) {
+            return target.createSavepoint(name);
+        }
+
+        @Override
+        public boolean isAutoCommit() {
+            return target.isAutoCommit();
+        }
+
+        @Override
+        public ConnectionMetadata getMetadata() {
+            return target.getMetadata();
+        }
+
+        @Override
+        public IsolationLevel getTransactionIsolationLevel() {
+            return target.getTransactionIsolationLevel();
+        }
+
+        @Override
+        public Publisher<Void> releaseSavepoint(String name) {
+            return target.releaseSavepoint(name);
+        }
+
+        @Override
+        public Publisher<Void> rollbackTransaction() {
+            return target.rollbackTransaction();
+        }
+
+        @Override
+        public Publisher<Void> rollbackTransactionToSavepoint(String name) {
+            return target.rollbackTransactionToSavepoint(name);
+        }
+
+        @Override
+        public Publisher<Void> setAutoCommit(boolean autoCommit) {
+            return target.setAutoCommit(autoCommit);
+        }
+
+        @Override
+        public Publisher<Void> setLockWaitTimeout(Duration timeout) {
+            return target.setLockWaitTimeout(timeout);
+        }
+
+        @Override
+        public Publisher<Void> setStatementTimeout(Duration timeout) {
+            return target.setStatementTimeout(timeout);
+        }
+
+        @Override
+        public Publisher<Void> setTransactionIsolationLevel(IsolationLevel level) {
+            return target.setTransactionIsolationLevel(level);
+        }
+
+        @Override
+        public Publisher<Boolean> validate(ValidationDepth depth) {
+            return target.validate(depth);
+        }
+
+        @Override
+        public Connection unwrap() {
+            return target;
+        }
+    }
+
+    /** A statement that calls {@link Probe#resultArrived()} when it emits a result. */
+    private record SignallingStatement(Statement target, Probe probe) implements Statement {
+
+        @Override
+        public Statement add() {
+            target.add();
+            return this;
+        }
+
+        @Override
+        public Statement bind(int index, Object value) {
+            target.bind(index, value);
+            return this;
+        }
+
+        @Override
+        public Statement bind(String name, Object value) {
+            target.bind(name, value);
+            return this;
+        }
+
+        @Override
+        public Statement bindNull(int index, Class<?> type) {
+            target.bindNull(index, type);
+            return this;
+        }
+
+        @Override
+        public Statement bindNull(String name, Class<?> type) {
+            target.bindNull(name, type);
+            return this;
+        }
+
+        @Override
+        public Statement returnGeneratedValues(String... columns) {
+            target.returnGeneratedValues(columns);
+            return this;
+        }
+
+        @Override
+        public Statement fetchSize(int rows) {
+            target.fetchSize(rows);
+            return this;
+        }
+
+        @Override
+        public Publisher<? extends Result> execute() {
+            return Flux.from(target.execute()).doOnNext(result -> probe.resultArrived());
         }
     }
 }

@@ -3,14 +3,15 @@ package io.queryset.it;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.queryset.testing.DatabaseKind;
+import io.queryset.testing.Fixture;
 import io.queryset.testing.TestDatabases;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -97,12 +100,48 @@ final class TestPools {
     }
 
     /**
+     * Takes every connection the pool can give at once and runs {@code SELECT 1} on each, counting those that answer
+     * outside a transaction: a connection given back while still busy with a cancelled statement (or stuck behind
+     * one), or left inside a transaction, is not counted, where the pool's counters would not tell.
+     */
+    static int connectionsAnsweringOutsideATransaction(ConnectionPool pool, int maxSize) {
+        Long answered = Flux.range(0, maxSize)
+                .flatMap(i -> Mono.from(pool.create()), maxSize)
+                .collectList()
+                .flatMap(connections -> Flux.fromIterable(connections)
+                        .filter(Connection::isAutoCommit)
+                        .flatMap(c -> Flux.from(c.createStatement("SELECT 1").execute())
+                                .flatMap(result -> result.map((row, meta) -> 1)))
+                        .count()
+                        .flatMap(n -> Flux.fromIterable(connections).flatMap(Connection::close).then(Mono.just(n))))
+                .block(SETTLE);
+        return answered == null ? 0 : answered.intValue();
+    }
+
+    /**
+     * Disposes {@code pool}; on PostgreSQL then ends whatever backend of {@code applicationName} is left (only after a
+     * failure: a connection still out, or one the pool lost track of, may hold locks that would stall the harness's
+     * DROP TABLE).
+     */
+    static void dispose(ConnectionPool pool, Fixture fx, String applicationName) {
+        pool.disposeLater().onErrorComplete().block(SETTLE);
+        if (fx.isPostgres()) {
+            try (java.sql.Connection c = fx.dataSource().getConnection(); Statement st = c.createStatement()) {
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+                        + applicationName.replace("'", "''") + "'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
      * The state and query of every PostgreSQL backend whose {@code application_name} is {@code applicationName}
      * ({@code "active: SELECT ..."}), read through {@code admin}, a connection of another pool.
      */
     static List<String> backends(DataSource admin, String applicationName) {
         List<String> out = new ArrayList<>();
-        try (Connection c = admin.getConnection(); Statement st = c.createStatement();
+        try (java.sql.Connection c = admin.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT state, query FROM pg_stat_activity WHERE application_name = '"
                      + applicationName.replace("'", "''") + "' ORDER BY pid")) {
             while (rs.next()) {

@@ -32,9 +32,11 @@ public final class R2dbcRunner implements AsyncRunner {
     private final R2dbcTransactionManager transactionManager;
     private final TransactionalOperator transactions;
     private final @Nullable Duration defaultTimeout;
+    private final @Nullable PostgresQueries postgres;
 
     public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration defaultTimeout) {
         this.client = DatabaseClient.create(connectionFactory);
+        this.postgres = PostgresQueries.of(connectionFactory);
         this.dialect = dialect;
         this.transactionManager = new R2dbcTransactionManager(connectionFactory);
         this.transactions = TransactionalOperator.create(transactionManager, Step.Atomic.DEFINITION);
@@ -98,11 +100,18 @@ public final class R2dbcRunner implements AsyncRunner {
     }
 
     private <R> Flux<R> rows(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
-        DatabaseClient.GenericExecuteSpec spec = spec(sql);
-        if (fetchSize > 0) {
-            spec = spec.filter(s -> s.fetchSize(fetchSize));
+        Flux<R> rows;
+        if (postgres != null) {
+            // On PostgreSQL a cancelled subscription (or a timeout) stops the statement on the server, and never
+            // leaves the connection stuck behind an unread result.
+            rows = postgres.rows(sql.nativeSql(dialect), bindValues(sql), fetchSize, row -> mapper.map(columns(row)));
+        } else {
+            DatabaseClient.GenericExecuteSpec spec = spec(sql);
+            if (fetchSize > 0) {
+                spec = spec.filter(s -> s.fetchSize(fetchSize));
+            }
+            rows = spec.map((row, meta) -> mapper.map(columns(row))).all();
         }
-        Flux<R> rows = spec.map((row, meta) -> mapper.map(columns(row))).all();
         // Per row: the first must come within the timeout, and each next one (a stream may run for long).
         return timeout == null ? rows
                 : rows.timeout(timeout).onErrorMap(TimeoutException.class, e -> timedOut(sql, timeout, e));
@@ -121,14 +130,18 @@ public final class R2dbcRunner implements AsyncRunner {
     }
 
     private DatabaseClient.GenericExecuteSpec spec(CompiledSql sql) {
+        // One bindValues call: each bind(i, v) copies every earlier binding, which is quadratic in the
+        // parameters (seconds for a bulkCreate or inBulk near the parameter limit).
+        return client.sql(sql.nativeSql(dialect)).bindValues(bindValues(sql));
+    }
+
+    private static List<Object> bindValues(CompiledSql sql) {
         List<BindValue> params = sql.params();
         List<Object> values = new ArrayList<>(params.size());
         for (BindValue p : params) {
             values.add(p.value() == null ? Parameters.in(p.type()) : p.value());
         }
-        // One bindValues call: each bind(i, v) copies every earlier binding, which is quadratic in the
-        // parameters (seconds for a bulkCreate or inBulk near the parameter limit).
-        return client.sql(sql.nativeSql(dialect)).bindValues(values);
+        return values;
     }
 
     private static ColumnSource columns(Row row) {
