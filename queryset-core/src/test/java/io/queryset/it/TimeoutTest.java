@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import io.queryset.testing.DatabaseKind;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,6 +67,8 @@ class TimeoutTest {
         try (RowLock lock = RowLock.hold(fx, "java")) {
             assertThatThrownBy(() -> fx.update(tags.filter("name", "java"), Map.of("name", "kotlin")))
                     .isInstanceOf(QueryTimeoutException.class);
+            // JDBC cancels before it throws; R2DBC's cancel request reaches the server just after the error signal.
+            lock.awaitNobodyWaiting();
         }
         assertThat(fx.blocking(Tag.class).valuesList(String.class, "name").list()).containsExactly("java");
     }
@@ -90,15 +94,32 @@ class TimeoutTest {
     private static final class RowLock implements AutoCloseable {
         private final CountDownLatch release = new CountDownLatch(1);
         private final CompletableFuture<Void> done;
+        private final Fixture fx;
+        private volatile int backend;
 
         private RowLock(Fixture fx, String name, CountDownLatch locked) {
+            this.fx = fx;
             Database other = Database.builder().dataSource(fx.dataSource()).build();
             TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(fx.dataSource()));
+            JdbcClient sql = JdbcClient.create(fx.dataSource());
             done = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
                 other.manager(Tag.class).filter("name", name).selectForUpdate().list();
+                if (fx.isPostgres()) {
+                    backend = sql.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+                }
                 locked.countDown();
                 await(release);
             }));
+        }
+
+        /** On PostgreSQL, waits until no statement waits for this lock any more (it was cancelled). */
+        void awaitNobodyWaiting() {
+            if (fx.isPostgres()) {
+                JdbcClient sql = JdbcClient.create(fx.dataSource());
+                Awaitility.await().atMost(Fixture.TIMEOUT).until(() -> sql.sql(
+                        "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")
+                        .param(backend).query(Long.class).single() == 0);
+            }
         }
 
         static RowLock hold(Fixture fx, String name) throws InterruptedException {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 import org.springframework.util.ClassUtils;
 import reactor.core.publisher.Flux;
@@ -73,11 +74,26 @@ final class PostgresQueries {
     <R> Flux<R> rows(String sql, List<Object> bindValues, int fetchSize, Function<Row, R> mapper) {
         return Flux.usingWhen(
                         ConnectionFactoryUtils.getConnection(connectionFactory).map(Execution::new),
-                        execution -> execution.rows(sql, bindValues, fetchSize, mapper),
+                        execution -> execution.execute(sql, bindValues, fetchSize, result -> result.map((row, meta) -> mapper.apply(row))),
                         Execution::release,
                         (execution, error) -> execution.release(),
                         Execution::cancel)
                 .onErrorMap(R2dbcException.class, e -> ConnectionFactoryUtils.convertR2dbcException("executeMany", sql, e));
+    }
+
+    /**
+     * The rows an UPDATE or DELETE changed, run like {@link #rows}: a cancelled (or timed-out) statement is stopped on
+     * the server, so a write the caller gave up on does not apply later, once a lock it waited for is released.
+     */
+    Mono<Long> rowsUpdated(String sql, List<Object> bindValues) {
+        return Flux.usingWhen(
+                        ConnectionFactoryUtils.getConnection(connectionFactory).map(Execution::new),
+                        execution -> execution.execute(sql, bindValues, 0, Result::getRowsUpdated),
+                        Execution::release,
+                        (execution, error) -> execution.release(),
+                        Execution::cancel)
+                .onErrorMap(R2dbcException.class, e -> ConnectionFactoryUtils.convertR2dbcException("execute", sql, e))
+                .reduce(0L, Long::sum);
     }
 
     /** Reads a result nobody will read to its end, so the driver can go on to the connection's next statement. */
@@ -96,7 +112,8 @@ final class PostgresQueries {
             this.connection = connection;
         }
 
-        <R> Flux<R> rows(String sql, List<Object> bindValues, int fetchSize, Function<Row, R> mapper) {
+        <R> Flux<R> execute(String sql, List<Object> bindValues, int fetchSize,
+                            Function<Result, Publisher<? extends R>> perResult) {
             Statement statement = connection.createStatement(sql);
             for (int i = 0; i < bindValues.size(); i++) {
                 statement.bind(i, bindValues.get(i));
@@ -105,7 +122,7 @@ final class PostgresQueries {
                 statement.fetchSize(fetchSize);
             }
             return Flux.from(statement.execute())
-                    .flatMap(result -> result.map((row, meta) -> mapper.apply(row)))
+                    .flatMap(perResult)
                     .doOnNext(row -> portalDeliveredRows = fetchSize > 0)
                     .doOnRequest(n -> requested = true)
                     // A cancel between the driver emitting the result and its rows being subscribed drops the result

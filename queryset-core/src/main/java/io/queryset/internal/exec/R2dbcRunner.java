@@ -56,7 +56,10 @@ public final class R2dbcRunner implements AsyncRunner {
             return (Mono<T>) rows(q.sql(), q.mapper(), 0, timeout).collectList();
         }
         if (step instanceof Step.Update u) {
-            return (Mono<T>) timed(spec(u.sql()).fetch().rowsUpdated(), u.sql(), timeout);
+            // On PostgreSQL a write that times out (or is cancelled) is stopped on the server, not applied later.
+            Mono<Long> updated = postgres != null ? postgres.rowsUpdated(u.sql().nativeSql(dialect), bindValues(u.sql()))
+                    : spec(u.sql()).fetch().rowsUpdated();
+            return (Mono<T>) timed(updated, u.sql(), timeout);
         }
         if (step instanceof Step.Insert i) {
             return (Mono<T>) insert(i, timeout);
