@@ -7,6 +7,7 @@ import io.queryset.Manager;
 import io.queryset.annotation.Column;
 import io.queryset.annotation.Model;
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -35,6 +37,8 @@ import reactor.core.scheduler.Schedulers;
  *       ({@code publishOn(single, 100)}: requests 100 rows, then 75 at a time) that spins {@code --spin-ns} per row;</li>
  *   <li>{@code aiterator-bridged}: {@code books.aiterator(chunk)} in BRIDGED mode (the JDBC stream on the bridge);</li>
  *   <li>{@code stream}: blocking {@code books.stream(chunk)} on HikariCP;</li>
+ *   <li>{@code databaseclient}: the hand-written R2DBC baseline of {@code aiterator}: Spring's {@link DatabaseClient}
+ *       sending QuerySet's SQL with the same fetch size and mapping each row to the same model by hand;</li>
  *   <li>{@code list}: blocking {@code books.list()}, every row in one list: the control that a small heap cannot hold;</li>
  *   <li>{@code drop}: drops the table.</li>
  * </ul>
@@ -46,6 +50,8 @@ import reactor.core.scheduler.Schedulers;
 public final class StreamingBenchmark {
 
     static final String TABLE = "bench_stream_book";
+    /** What QuerySet sends for {@code books.aiterator()} (checked at start), for the hand-written baseline. */
+    static final String SELECT_ALL = "SELECT \"id\", \"title\", \"pages\", \"price\", \"published\" FROM \"" + TABLE + "\"";
 
     /** The streamed model: the columns of {@link Book}, in a table of its own. */
     @Model(table = TABLE)
@@ -77,7 +83,7 @@ public final class StreamingBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException(
-                    "usage: StreamingBenchmark aiterator|aiterator-slow|aiterator-bridged|stream|list|drop [--rows N] "
+                    "usage: StreamingBenchmark aiterator|aiterator-slow|aiterator-bridged|databaseclient|stream|list|drop [--rows N] "
                             + "[--chunk N] [--warmup N] [--passes N] [--spin-ns N]");
         }
         String variant = args[0];
@@ -122,6 +128,12 @@ public final class StreamingBenchmark {
                         s.forEach(sum::add);
                     }
                 };
+                case "databaseclient" -> {
+                    checkSameSql(dataSource, connectionPool, chunk);
+                    DatabaseClient client = DatabaseClient.create(connectionPool);
+                    yield sum -> client.sql(SELECT_ALL).filter(s -> s.fetchSize(chunk))
+                            .map(StreamingBenchmark::handMapped).all().doOnNext(sum::add).then().block();
+                }
                 case "list" -> sum -> books.list().forEach(sum::add);
                 default -> throw new IllegalArgumentException("Unknown variant " + variant);
             };
@@ -151,12 +163,14 @@ public final class StreamingBenchmark {
             }
             String loadBefore = Machine.loadAverage();
             long cpu0 = Machine.processCpuNanos();
+            long[] machine0 = Machine.cpuJiffies();
             heap.start();
             long t0 = System.nanoTime();
             Sum sum = new Sum();
             pass.run(sum);
             long elapsed = System.nanoTime() - t0;
             long cpu = Machine.processCpuNanos() - cpu0;
+            double busy = Machine.busyPercent(machine0, Machine.cpuJiffies());
             MemoryWatch.Result r = heap.stop();
             if (sum.rows != expected[0] || sum.pages != expected[1]) {
                 throw new IllegalStateException("Read " + sum.rows + " rows with pages summing to " + sum.pages
@@ -167,10 +181,10 @@ public final class StreamingBenchmark {
             double live = Machine.mb(Math.max(0, r.maxLiveAfterGc() - baseline));
             System.out.printf("%s %s pass %d: %,d rows in %.2f s = %,.0f rows/s; JVM CPU %.2f s; heap before %.1f MB, "
                             + "peak %.1f MB (+%.1f), max after GC %.1f MB (+%.1f), %d collections; max direct %.1f MB (Netty) / "
-                            + "%.1f MB (JVM), max RSS %.1f MB; load %s -> %s%n",
+                            + "%.1f MB (JVM), max RSS %.1f MB; machine CPUs %.0f%% busy; load %s -> %s%n",
                     variant, measured ? "measured" : "warm-up", i + 1, sum.rows, elapsed / 1e9, rate, cpu / 1e9,
                     Machine.mb(baseline), Machine.mb(r.peak()), peak, Machine.mb(r.maxLiveAfterGc()), live,
-                    r.collections(), Machine.mb(r.maxNettyDirect()), Machine.mb(r.maxJvmDirect()), Machine.mb(r.maxRss()),
+                    r.collections(), Machine.mb(r.maxNettyDirect()), Machine.mb(r.maxJvmDirect()), Machine.mb(r.maxRss()), busy,
                     loadBefore, Machine.loadAverage());
             if (measured) {
                 rates.add(rate);
@@ -205,6 +219,30 @@ public final class StreamingBenchmark {
         }
         return jdbc.sql("SELECT count(*), sum(pages) FROM " + TABLE)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /** QuerySet's {@code aiterator}, run over a recording proxy of the same pool, must send {@link #SELECT_ALL}. */
+    private static void checkSameSql(HikariDataSource dataSource, ConnectionPool connectionPool, int chunk) {
+        SqlCapture capture = new SqlCapture();
+        Database recorded = Database.builder().dataSource(dataSource).connectionFactory(capture.r2dbc(connectionPool))
+                .asyncMode(AsyncMode.NATIVE).build();
+        recorded.manager(StreamedBook.class).aiterator(chunk).take(1).blockLast();
+        List<String> sent = capture.drain();
+        if (!sent.equals(List.of(SELECT_ALL))) {
+            throw new IllegalStateException("QuerySet's aiterator sent " + sent + ", the hand-written baseline sends "
+                    + SELECT_ALL);
+        }
+    }
+
+    /** The hand-written R2DBC mapper, as in {@link ReadBenchmarks#r2dbcBook}. */
+    static StreamedBook handMapped(Readable row) {
+        StreamedBook b = new StreamedBook();
+        b.id = row.get(0, Long.class);
+        b.title = row.get(1, String.class);
+        b.pages = row.get(2, Integer.class);
+        b.price = row.get(3, BigDecimal.class);
+        b.published = row.get(4, LocalDate.class);
+        return b;
     }
 
     /** Busy-waits: a CPU-bound cost per row that sleeping could not give at microsecond scale. */
