@@ -135,7 +135,7 @@ public final class LoadComparison {
             Histogram gets = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(2), 3);
             Histogram lists = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(2), 3);
             String loadBefore = Machine.loadAverage();
-            long[] cpuBefore = Machine.cpuJiffies();
+            Machine.CpuSnapshot cpuBefore = Machine.CpuSnapshot.take();
             long jvmCpu0 = Machine.processCpuNanos();
             long start = System.nanoTime();
             long deadline = start + duration.toNanos();
@@ -148,7 +148,7 @@ public final class LoadComparison {
                     .block(duration.plusMinutes(2));
             long elapsed = System.nanoTime() - start;
             return new Result(gets, lists, elapsed, Machine.processCpuNanos() - jvmCpu0,
-                    Machine.busyPercent(cpuBefore, Machine.cpuJiffies()), loadBefore, Machine.loadAverage());
+                    Machine.CpuSnapshot.take().sharesSince(cpuBefore), loadBefore, Machine.loadAverage());
         }
 
         private static <T> Mono<T> timed(Mono<T> read, Histogram into) {
@@ -158,7 +158,7 @@ public final class LoadComparison {
     }
 
     /** One run's figures. */
-    record Result(Histogram gets, Histogram lists, long elapsedNanos, long jvmCpuNanos, double machineBusyPercent,
+    record Result(Histogram gets, Histogram lists, long elapsedNanos, long jvmCpuNanos, String cpuShares,
                   String loadBefore, String loadAfter) {
 
         long reads() {
@@ -173,18 +173,18 @@ public final class LoadComparison {
         public String toString() {
             return String.format("%,d reads in %.1f s = %,.0f reads/s; aget p50 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms; "
                             + "alist p50 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms; JVM CPU %.0f µs/read; "
-                            + "machine CPUs %.0f%% busy; load %s -> %s",
+                            + "%s; load %s -> %s",
                     reads(), elapsedNanos / 1e9, readsPerSecond(),
                     ms(gets, 50), ms(gets, 99), ms(gets, 99.9), gets.getMaxValue() / 1e6,
                     ms(lists, 50), ms(lists, 99), ms(lists, 99.9), lists.getMaxValue() / 1e6,
-                    jvmCpuNanos / 1e3 / reads(), machineBusyPercent, loadBefore, loadAfter);
+                    jvmCpuNanos / 1e3 / reads(), cpuShares, loadBefore, loadAfter);
         }
 
-        /** A Markdown table row: mode, reads/s, aget p50/p99, alist p50/p99, JVM CPU per read, load. */
+        /** A Markdown table row: mode, reads/s, aget p50/p99, alist p50/p99, JVM CPU per read, CPU shares, load. */
         String table(String mode) {
-            return String.format("| %s | %,.0f | %.2f / %.2f | %.2f / %.2f | %.0f | %.0f%% | %s → %s |", mode,
+            return String.format("| %s | %,.0f | %.2f / %.2f | %.2f / %.2f | %.0f | %s | %s → %s |", mode,
                     readsPerSecond(), ms(gets, 50), ms(gets, 99), ms(lists, 50), ms(lists, 99),
-                    jvmCpuNanos / 1e3 / reads(), machineBusyPercent, loadBefore, loadAfter);
+                    jvmCpuNanos / 1e3 / reads(), cpuShares, loadBefore, loadAfter);
         }
 
         private static double ms(Histogram h, double percentile) {

@@ -18,6 +18,9 @@ final class Machine {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private Machine() {
     }
 
@@ -36,6 +39,19 @@ final class Machine {
         return OS.getProcessCpuTime();
     }
 
+    /**
+     * Bytes allocated so far by the threads alive now (a thread that ended takes its count with it; the benchmarks'
+     * worker threads live as long as their pools).
+     */
+    static long allocatedBytes() {
+        long[] ids = THREADS.getAllThreadIds();
+        long total = 0;
+        for (long bytes : THREADS.getThreadAllocatedBytes(ids)) {
+            total += Math.max(0, bytes);
+        }
+        return total;
+    }
+
     /** The aggregate {@code cpu} line of {@code /proc/stat}: busy and total jiffies, or zeros off Linux. */
     static long[] cpuJiffies() {
         try {
@@ -52,10 +68,58 @@ final class Machine {
         }
     }
 
-    /** Busy share of the machine's CPUs between two {@link #cpuJiffies()} readings, in percent of all of them. */
-    static double busyPercent(long[] before, long[] after) {
-        long total = after[1] - before[1];
-        return total <= 0 ? Double.NaN : 100.0 * (after[0] - before[0]) / total;
+    /**
+     * Where the machine's CPU time goes, read from {@code /proc}: all CPUs (busy and total), this JVM, and each
+     * PostgreSQL process, in clock ticks. Two snapshots give the share of the machine taken by this JVM, by
+     * PostgreSQL (every backend, including other users' ones) and by everything else: other jobs on the machine.
+     */
+    record CpuSnapshot(long busy, long total, long self, Map<Integer, Long> postgres) {
+
+        static CpuSnapshot take() {
+            long[] machine = cpuJiffies();
+            Map<Integer, Long> postgres = new java.util.HashMap<>();
+            long self = 0;
+            long selfPid = ProcessHandle.current().pid();
+            try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path dir : dirs) {
+                    try {
+                        String stat = Files.readString(dir.resolve("stat"));
+                        int close = stat.lastIndexOf(')');
+                        String comm = stat.substring(stat.indexOf('(') + 1, close);
+                        String[] f = stat.substring(close + 2).split(" ");
+                        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+                        int pid = Integer.parseInt(dir.getFileName().toString());
+                        if (pid == selfPid) {
+                            self = ticks;
+                        } else if (comm.equals("postgres")) {
+                            postgres.put(pid, ticks);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the process ended while being read
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux: the shares read as unknown
+            }
+            return new CpuSnapshot(machine[0], machine[1], self, postgres);
+        }
+
+        /** "machine 100% busy: this JVM 40%, PostgreSQL 55%, other processes 5%" since {@code before}. */
+        String sharesSince(CpuSnapshot before) {
+            long total = this.total - before.total;
+            if (total <= 0) {
+                return "machine CPU shares unknown";
+            }
+            long busy = this.busy - before.busy;
+            long jvm = this.self - before.self;
+            long pg = 0;
+            for (var e : postgres.entrySet()) {
+                pg += e.getValue() - before.postgres.getOrDefault(e.getKey(), 0L);
+            }
+            long others = Math.max(0, busy - jvm - pg);
+            return String.format("machine %.0f%% busy: this JVM %.0f%%, PostgreSQL %.0f%%, other processes %.0f%%",
+                    100.0 * busy / total, 100.0 * jvm / total, 100.0 * pg / total, 100.0 * others / total);
+        }
     }
 
     /** One line: CPUs, JVM, heap limit and garbage collectors. */

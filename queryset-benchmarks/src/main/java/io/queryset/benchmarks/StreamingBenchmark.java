@@ -163,14 +163,16 @@ public final class StreamingBenchmark {
             }
             String loadBefore = Machine.loadAverage();
             long cpu0 = Machine.processCpuNanos();
-            long[] machine0 = Machine.cpuJiffies();
+            Machine.CpuSnapshot machine0 = Machine.CpuSnapshot.take();
+            long allocated0 = Machine.allocatedBytes();
             heap.start();
             long t0 = System.nanoTime();
             Sum sum = new Sum();
             pass.run(sum);
             long elapsed = System.nanoTime() - t0;
             long cpu = Machine.processCpuNanos() - cpu0;
-            double busy = Machine.busyPercent(machine0, Machine.cpuJiffies());
+            String shares = Machine.CpuSnapshot.take().sharesSince(machine0);
+            long allocated = Machine.allocatedBytes() - allocated0;
             MemoryWatch.Result r = heap.stop();
             if (sum.rows != expected[0] || sum.pages != expected[1]) {
                 throw new IllegalStateException("Read " + sum.rows + " rows with pages summing to " + sum.pages
@@ -179,12 +181,12 @@ public final class StreamingBenchmark {
             double rate = sum.rows / (elapsed / 1e9);
             double peak = Machine.mb(r.peak() - baseline);
             double live = Machine.mb(Math.max(0, r.maxLiveAfterGc() - baseline));
-            System.out.printf("%s %s pass %d: %,d rows in %.2f s = %,.0f rows/s; JVM CPU %.2f s; heap before %.1f MB, "
+            System.out.printf("%s %s pass %d: %,d rows in %.2f s = %,.0f rows/s; JVM CPU %.2f s; allocated %,.0f B/row; heap before %.1f MB, "
                             + "peak %.1f MB (+%.1f), max after GC %.1f MB (+%.1f), %d collections; max direct %.1f MB (Netty) / "
-                            + "%.1f MB (JVM), max RSS %.1f MB; machine CPUs %.0f%% busy; load %s -> %s%n",
-                    variant, measured ? "measured" : "warm-up", i + 1, sum.rows, elapsed / 1e9, rate, cpu / 1e9,
+                            + "%.1f MB (JVM), max RSS %.1f MB; %s; load %s -> %s%n",
+                    variant, measured ? "measured" : "warm-up", i + 1, sum.rows, elapsed / 1e9, rate, cpu / 1e9, (double) allocated / sum.rows,
                     Machine.mb(baseline), Machine.mb(r.peak()), peak, Machine.mb(r.maxLiveAfterGc()), live,
-                    r.collections(), Machine.mb(r.maxNettyDirect()), Machine.mb(r.maxJvmDirect()), Machine.mb(r.maxRss()), busy,
+                    r.collections(), Machine.mb(r.maxNettyDirect()), Machine.mb(r.maxJvmDirect()), Machine.mb(r.maxRss()), shares,
                     loadBefore, Machine.loadAverage());
             if (measured) {
                 rates.add(rate);
