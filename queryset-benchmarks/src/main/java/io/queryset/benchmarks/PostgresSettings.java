@@ -17,7 +17,7 @@ import java.util.Map;
  * Where the benchmarks find PostgreSQL: the JDBC URL in {@code QUERYSET_BENCH_POSTGRES_URL}
  * ({@code user} and {@code password} as URL parameters, or {@code QUERYSET_BENCH_POSTGRES_USER} /
  * {@code _PASSWORD}), else {@code jdbc:postgresql://127.0.0.1:5432/test} as user {@code postgres}
- * without a password. Both pools get {@link #POOL_SIZE} connections, opened up front.
+ * without a password. Both pools get {@link #POOL_SIZE} connections unless told otherwise, opened up front.
  */
 record PostgresSettings(String host, int port, String database, String user, String password) {
 
@@ -60,6 +60,11 @@ record PostgresSettings(String host, int port, String database, String user, Str
 
     /** HikariCP, {@link #POOL_SIZE} connections. */
     HikariDataSource dataSource() {
+        return dataSource(POOL_SIZE);
+    }
+
+    /** HikariCP, {@code poolSize} connections, all opened up front. */
+    HikariDataSource dataSource(int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://" + host + ":" + port + "/" + database);
         config.setUsername(user);
@@ -67,13 +72,18 @@ record PostgresSettings(String host, int port, String database, String user, Str
             config.setPassword(password);
         }
         config.setPoolName("bench-hikari");
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(POOL_SIZE);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(poolSize);
         return new HikariDataSource(config);
     }
 
     /** r2dbc-pool over r2dbc-postgresql, {@link #POOL_SIZE} connections. */
     ConnectionPool connectionFactory() {
+        return connectionFactory(POOL_SIZE);
+    }
+
+    /** r2dbc-pool over r2dbc-postgresql, {@code poolSize} connections, all opened up front. */
+    ConnectionPool connectionFactory(int poolSize) {
         ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.builder()
                 .option(ConnectionFactoryOptions.DRIVER, "postgresql")
                 .option(ConnectionFactoryOptions.HOST, host)
@@ -85,8 +95,8 @@ record PostgresSettings(String host, int port, String database, String user, Str
         }
         ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options.build()))
                 .name("bench-r2dbc")
-                .initialSize(POOL_SIZE)
-                .maxSize(POOL_SIZE)
+                .initialSize(poolSize)
+                .maxSize(poolSize)
                 .maxAcquireTime(Duration.ofSeconds(20))
                 .build());
         pool.warmup().block(Duration.ofSeconds(30));
