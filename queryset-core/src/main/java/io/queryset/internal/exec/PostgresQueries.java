@@ -12,13 +12,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 import org.springframework.util.ClassUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Row queries on PostgreSQL whose cancellation stops the statement on the server.
+ * Row queries and updates on PostgreSQL whose cancellation stops the statement on the server.
  *
  * <p>r2dbc-postgresql answers a cancelled subscription by draining: it keeps reading the statement's response and
  * drops it, since the connection can take its next statement only after that. Without a fetch size that is every
@@ -80,6 +81,18 @@ final class PostgresQueries {
                 .onErrorMap(R2dbcException.class, e -> ConnectionFactoryUtils.convertR2dbcException("executeMany", sql, e));
     }
 
+    /** The rows affected by {@code sql} (an UPDATE or DELETE), run like {@link #rows}, a cancel stopping it likewise. */
+    Mono<Long> rowsUpdated(String sql, List<Object> bindValues) {
+        return Flux.usingWhen(
+                        ConnectionFactoryUtils.getConnection(connectionFactory).map(Execution::new),
+                        execution -> execution.results(sql, bindValues, 0, Result::getRowsUpdated),
+                        Execution::release,
+                        (execution, error) -> execution.release(),
+                        Execution::cancel)
+                .onErrorMap(R2dbcException.class, e -> ConnectionFactoryUtils.convertR2dbcException("execute", sql, e))
+                .reduce(0L, (sum, count) -> sum + count.longValue());
+    }
+
     /** Reads a result nobody will read to its end, so the driver can go on to the connection's next statement. */
     private static void drain(Result result) {
         Flux.from(result.getRowsUpdated()).subscribe(count -> { }, error -> { });
@@ -97,6 +110,10 @@ final class PostgresQueries {
         }
 
         <R> Flux<R> rows(String sql, List<Object> bindValues, int fetchSize, Function<Row, R> mapper) {
+            return results(sql, bindValues, fetchSize, result -> result.map((row, meta) -> mapper.apply(row)));
+        }
+
+        <R> Flux<R> results(String sql, List<Object> bindValues, int fetchSize, Function<Result, Publisher<R>> read) {
             Statement statement = connection.createStatement(sql);
             for (int i = 0; i < bindValues.size(); i++) {
                 statement.bind(i, bindValues.get(i));
@@ -105,7 +122,7 @@ final class PostgresQueries {
                 statement.fetchSize(fetchSize);
             }
             return Flux.from(statement.execute())
-                    .flatMap(result -> result.map((row, meta) -> mapper.apply(row)))
+                    .flatMap(read)
                     .doOnNext(row -> portalDeliveredRows = fetchSize > 0)
                     .doOnRequest(n -> requested = true)
                     // A cancel between the driver emitting the result and its rows being subscribed drops the result
