@@ -23,6 +23,11 @@ final class CnlData {
     /** Runs {@code sql} on the server through the harness's pool (setup only, not the code under test). */
     static void execute(Fixture fx, String sql) {
         try (Connection c = fx.dataSource().getConnection(); Statement st = c.createStatement()) {
+            if (!fx.isPostgres()) {
+                // H2 keeps a statement's query timeout on its session, so a pooled connection may still carry the
+                // timeout an earlier test's statement set (see TimeoutTest): not for setup statements.
+                st.execute("SET QUERY_TIMEOUT 0");
+            }
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run " + sql + ": " + e.getMessage(), e);

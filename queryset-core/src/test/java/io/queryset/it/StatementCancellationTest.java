@@ -102,6 +102,32 @@ class StatementCancellationTest {
         });
     }
 
+    /** An update waiting for a row lock stops waiting when its subscriber cancels: it is not applied later. */
+    @DatabaseMatrix(databases = DatabaseKind.POSTGRES, modes = ExecutionMode.NATIVE)
+    void cancellingAnUpdateWaitingForALockStopsIt(Fixture fx) throws SQLException {
+        CnlData.seed(fx, 10);
+        String name = TestPools.applicationName("qs-cnl-update");
+        ConnectionPool pool = TestPools.r2dbc(DatabaseKind.POSTGRES, 1, name);
+        try (Connection holder = fx.dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("SELECT 1 FROM \"it_cnl_item\" WHERE \"n\" = 1 FOR UPDATE");
+            }
+            Manager<CnlItem> items = nativeDatabase(pool).manager(CnlItem.class);
+
+            Disposable update = subscribe(fx, items.filter("n", 1).aupdate(java.util.Map.of("label", "changed")));
+            await().atMost(TestPools.SETTLE).pollInterval(Duration.ofMillis(5))
+                    .until(() -> TestPools.activeBackends(fx.dataSource(), name).size() == 1);
+            update.dispose();
+
+            assertSettled(fx, pool, name);
+            holder.rollback();
+        } finally {
+            TestPools.dispose(pool, fx, name);
+        }
+        assertThat(fx.blocking(CnlItem.class).get("n", 1).label()).isEqualTo("item 1");
+    }
+
     /**
      * Inside a transaction the library leaves a cancelled statement to the driver's drain: a CancelRequest could
      * land on the transaction's next statement, and a cancelled statement aborts the whole transaction. The

@@ -19,7 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Row queries on PostgreSQL whose cancellation stops the statement on the server.
+ * Row queries and updates on PostgreSQL whose cancellation stops the statement on the server.
  *
  * <p>r2dbc-postgresql answers a cancelled subscription by draining: it keeps reading the statement's response and
  * drops it, since the connection can take its next statement only after that. Without a fetch size that is every
@@ -74,26 +74,23 @@ final class PostgresQueries {
     <R> Flux<R> rows(String sql, List<Object> bindValues, int fetchSize, Function<Row, R> mapper) {
         return Flux.usingWhen(
                         ConnectionFactoryUtils.getConnection(connectionFactory).map(Execution::new),
-                        execution -> execution.execute(sql, bindValues, fetchSize, result -> result.map((row, meta) -> mapper.apply(row))),
+                        execution -> execution.rows(sql, bindValues, fetchSize, mapper),
                         Execution::release,
                         (execution, error) -> execution.release(),
                         Execution::cancel)
                 .onErrorMap(R2dbcException.class, e -> ConnectionFactoryUtils.convertR2dbcException("executeMany", sql, e));
     }
 
-    /**
-     * The rows an UPDATE or DELETE changed, run like {@link #rows}: a cancelled (or timed-out) statement is stopped on
-     * the server, so a write the caller gave up on does not apply later, once a lock it waited for is released.
-     */
+    /** The rows affected by {@code sql} (an UPDATE or DELETE), run like {@link #rows}, a cancel stopping it likewise. */
     Mono<Long> rowsUpdated(String sql, List<Object> bindValues) {
         return Flux.usingWhen(
                         ConnectionFactoryUtils.getConnection(connectionFactory).map(Execution::new),
-                        execution -> execution.execute(sql, bindValues, 0, Result::getRowsUpdated),
+                        execution -> execution.results(sql, bindValues, 0, Result::getRowsUpdated),
                         Execution::release,
                         (execution, error) -> execution.release(),
                         Execution::cancel)
                 .onErrorMap(R2dbcException.class, e -> ConnectionFactoryUtils.convertR2dbcException("execute", sql, e))
-                .reduce(0L, Long::sum);
+                .reduce(0L, (sum, count) -> sum + count.longValue());
     }
 
     /** Reads a result nobody will read to its end, so the driver can go on to the connection's next statement. */
@@ -112,8 +109,11 @@ final class PostgresQueries {
             this.connection = connection;
         }
 
-        <R> Flux<R> execute(String sql, List<Object> bindValues, int fetchSize,
-                            Function<Result, Publisher<? extends R>> perResult) {
+        <R> Flux<R> rows(String sql, List<Object> bindValues, int fetchSize, Function<Row, R> mapper) {
+            return results(sql, bindValues, fetchSize, result -> result.map((row, meta) -> mapper.apply(row)));
+        }
+
+        <R> Flux<R> results(String sql, List<Object> bindValues, int fetchSize, Function<Result, Publisher<R>> read) {
             Statement statement = connection.createStatement(sql);
             for (int i = 0; i < bindValues.size(); i++) {
                 statement.bind(i, bindValues.get(i));
@@ -122,7 +122,7 @@ final class PostgresQueries {
                 statement.fetchSize(fetchSize);
             }
             return Flux.from(statement.execute())
-                    .flatMap(perResult)
+                    .flatMap(read)
                     .doOnNext(row -> portalDeliveredRows = fetchSize > 0)
                     .doOnRequest(n -> requested = true)
                     // A cancel between the driver emitting the result and its rows being subscribed drops the result

@@ -56,10 +56,7 @@ public final class R2dbcRunner implements AsyncRunner {
             return (Mono<T>) rows(q.sql(), q.mapper(), 0, timeout).collectList();
         }
         if (step instanceof Step.Update u) {
-            // On PostgreSQL a write that times out (or is cancelled) is stopped on the server, not applied later.
-            Mono<Long> updated = postgres != null ? postgres.rowsUpdated(u.sql().nativeSql(dialect), bindValues(u.sql()))
-                    : spec(u.sql()).fetch().rowsUpdated();
-            return (Mono<T>) timed(updated, u.sql(), timeout);
+            return (Mono<T>) timed(rowsUpdated(u.sql()), u.sql(), timeout);
         }
         if (step instanceof Step.Insert i) {
             return (Mono<T>) insert(i, timeout);
@@ -118,6 +115,11 @@ public final class R2dbcRunner implements AsyncRunner {
         // Per row: the first must come within the timeout, and each next one (a stream may run for long).
         return timeout == null ? rows
                 : rows.timeout(timeout).onErrorMap(TimeoutException.class, e -> timedOut(sql, timeout, e));
+    }
+
+    private Mono<Long> rowsUpdated(CompiledSql sql) {
+        // On PostgreSQL a cancelled (or timed-out) update is stopped on the server, as JDBC's statement timeout does.
+        return postgres != null ? postgres.rowsUpdated(sql.nativeSql(dialect), bindValues(sql)) : spec(sql).fetch().rowsUpdated();
     }
 
     private <V> Mono<V> timed(Mono<V> mono, CompiledSql sql, @Nullable Duration timeout) {
