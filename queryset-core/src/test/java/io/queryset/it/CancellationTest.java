@@ -64,7 +64,10 @@ class CancellationTest {
     private static final int ROWS = 3000;
     private static final int SUBSCRIPTIONS = 1000;
     private static final int POOL_SIZE = 5;
-    /** The seed of every random draw; {@code -Dqueryset.test.cancellation.seed=...} replays another run. */
+    /**
+     * The seed of every random draw. Another one replays another run: {@code -Dqueryset.test.argLine="-XX:+AllowRedefinitionToAddDeleteMethods
+     * -XX:+EnableDynamicAgentLoading -Dqueryset.test.cancellation.seed=7"} (surefire's forked JVM takes only that line).
+     */
     private static final long SEED = Long.getLong("queryset.test.cancellation.seed", 4_2026L);
 
     /** Where a subscription is cancelled. */
