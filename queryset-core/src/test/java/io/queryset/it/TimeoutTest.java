@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import io.queryset.testing.DatabaseKind;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import com.zaxxer.hikari.HikariDataSource;
 import org.awaitility.Awaitility;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +82,21 @@ class TimeoutTest {
         assertThat(fx.list(timed)).extracting(t -> t.name).containsExactly("kotlin");
         assertThat(fx.stream(timed, 1)).hasSize(1);
         assertThat(fx.count(timed)).isEqualTo(1);
+    }
+
+    @DatabaseMatrix(modes = ExecutionMode.BLOCKING)
+    void aTimeoutDoesNotStayOnThePooledConnectionForItsNextUser(Fixture fx) throws Exception {
+        // H2 keeps a statement's timeout on its session: the connection's next user must not inherit it.
+        HikariDataSource one = new HikariDataSource();
+        one.setDataSource(fx.dataSource());
+        one.setMaximumPoolSize(1);
+        try (one) {
+            Manager<Tag> tags = Database.builder().dataSource(one).build().manager(Tag.class);
+            assertThat(tags.all().timeout(SHORT).count()).isZero();
+            try (java.sql.Connection con = one.getConnection(); java.sql.Statement next = con.createStatement()) {
+                assertThat(next.getQueryTimeout()).isZero();
+            }
+        }
     }
 
     @Test

@@ -58,7 +58,8 @@ public final class JdbcRunner implements BlockingRunner {
             return (T) select(q.sql(), q.mapper(), timeout);
         }
         if (step instanceof Step.Update u) {
-            return (T) Long.valueOf(jdbc.update(con -> prepare(con, u.sql(), null, timeout)));
+            Integer updated = execute(u.sql(), null, timeout, PreparedStatement::executeUpdate);
+            return (T) Long.valueOf(updated.longValue());
         }
         if (step instanceof Step.Insert i) {
             return (T) insert(i, timeout);
@@ -93,21 +94,20 @@ public final class JdbcRunner implements BlockingRunner {
     }
 
     private <R> List<R> select(CompiledSql sql, RowMapper<R> mapper, @Nullable Duration timeout) {
-        List<R> rows = jdbc.query(con -> prepare(con, sql, null, timeout), rs -> {
+        return execute(sql, null, timeout, ps -> {
             List<R> out = new ArrayList<>();
-            ColumnSource columns = columns(rs);
-            while (rs.next()) {
-                out.add(mapper.map(columns));
+            try (ResultSet rs = ps.executeQuery()) {
+                ColumnSource columns = columns(rs);
+                while (rs.next()) {
+                    out.add(mapper.map(columns));
+                }
             }
             return out;
         });
-        return rows == null ? List.of() : rows;
     }
 
     private <K> List<K> insert(Step.Insert<K> insert, @Nullable Duration timeout) {
-        PreparedStatementCreator creator = con -> prepare(con, insert.sql(), insert.returnKeys() ? insert.keyColumn() : null,
-                timeout);
-        PreparedStatementCallback<List<K>> callback = ps -> {
+        return execute(insert.sql(), insert.returnKeys() ? insert.keyColumn() : null, timeout, ps -> {
             ps.executeUpdate();
             List<K> out = new ArrayList<>();
             if (insert.returnKeys()) {
@@ -118,9 +118,29 @@ public final class JdbcRunner implements BlockingRunner {
                 }
             }
             return out;
-        };
-        List<K> keys = jdbc.execute(creator, callback);
-        return keys == null ? List.of() : keys;
+        });
+    }
+
+    /**
+     * Runs {@code body} on a prepared statement through JdbcTemplate (the caller's transaction, translated errors).
+     * A statement timeout is cleared again before the statement is given back: H2 keeps it on the session, where the
+     * pooled connection's next user would inherit it.
+     */
+    private <V> V execute(CompiledSql sql, @Nullable String keyColumn, @Nullable Duration timeout,
+                          PreparedStatementCallback<V> body) {
+        V result = jdbc.execute((PreparedStatementCreator) con -> prepare(con, sql, keyColumn, timeout), ps -> {
+            try {
+                return body.doInPreparedStatement(ps);
+            } finally {
+                if (timeout != null) {
+                    ps.setQueryTimeout(0);
+                }
+            }
+        });
+        if (result == null) {
+            throw new IllegalStateException("No result from " + sql.sql());
+        }
+        return result;
     }
 
     @Override
