@@ -8,25 +8,26 @@ import io.queryset.internal.exec.BlockingRunner;
 import io.queryset.internal.exec.BridgedRunner;
 import io.queryset.internal.exec.JdbcRunner;
 import io.queryset.internal.exec.R2dbcRunner;
+import io.queryset.internal.exec.Step;
 import io.queryset.internal.mapping.ModelRegistry;
 import io.queryset.internal.sql.Dialect;
 import io.queryset.internal.sql.Dialects;
 import io.queryset.internal.sql.WriteStatements;
 import io.r2dbc.spi.ConnectionFactory;
-import io.queryset.internal.exec.Step;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.transaction.ReactiveTransaction;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The library's entry point without Spring: one database reached through a JDBC {@link DataSource}
@@ -119,7 +120,7 @@ public final class Database {
      */
     public <T> @Nullable T atomic(Supplier<T> work) {
         context.blockingRunner(); // the thread guard, and a clear error without a DataSource
-        return java.util.Objects.requireNonNull(blockingTransactions).execute(status -> work.get());
+        return Objects.requireNonNull(blockingTransactions).execute(status -> work.get());
     }
 
     /** {@link #atomic(Supplier)} for work that returns nothing. */

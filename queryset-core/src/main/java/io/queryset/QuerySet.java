@@ -3,6 +3,7 @@ package io.queryset;
 import io.queryset.expr.Aggregate;
 import io.queryset.expr.Expression;
 import io.queryset.expr.OrderBy;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,7 @@ public interface QuerySet<T> extends Iterable<T>, Publisher<T> {
      *
      * @throws IllegalArgumentException when {@code timeout} is zero or negative
      */
-    QuerySet<T> timeout(java.time.Duration timeout);
+    QuerySet<T> timeout(Duration timeout);
 
     /**
      * Loads only these fields of the model, and the primary key (always loaded): Django's {@code only()}. The

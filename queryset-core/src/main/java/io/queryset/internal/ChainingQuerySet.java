@@ -17,6 +17,7 @@ import io.queryset.internal.shape.MapShape;
 import io.queryset.internal.shape.RecordShape;
 import io.queryset.internal.shape.RowShape;
 import io.queryset.internal.sql.SqlCompiler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -319,7 +320,7 @@ abstract class ChainingQuerySet<T> implements QuerySet<T>, SpecHolder {
     }
 
     @Override
-    public QuerySet<T> timeout(java.time.Duration timeout) {
+    public QuerySet<T> timeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("A query timeout must be positive, not " + timeout + ".");
         }
