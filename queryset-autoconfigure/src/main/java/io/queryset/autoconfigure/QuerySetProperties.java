@@ -30,6 +30,12 @@ public class QuerySetProperties {
      */
     private @Nullable Duration queryTimeout;
 
+    /**
+     * Whether an unqualified @Transactional picks the transaction manager by the method's return type: the R2DBC
+     * manager for Mono, Flux and other reactive types, the JDBC manager otherwise.
+     */
+    private boolean transactionRouting = true;
+
     private final Async async = new Async();
 
     private final Bridge bridge = new Bridge();
@@ -58,6 +64,14 @@ public class QuerySetProperties {
 
     public void setQueryTimeout(@Nullable Duration queryTimeout) {
         this.queryTimeout = queryTimeout;
+    }
+
+    public boolean isTransactionRouting() {
+        return transactionRouting;
+    }
+
+    public void setTransactionRouting(boolean transactionRouting) {
+        this.transactionRouting = transactionRouting;
     }
 
     public Async getAsync() {
