@@ -172,7 +172,7 @@ class AtomicTest {
                 .then(authors.acreate(Author.of("Ann", 30)))
                 .doOnSuccess(a -> written.tryEmitValue(true))
                 .then(Mono.never()));
-        Disposable running = (fx.asyncScheduler() == null ? work : work.subscribeOn(fx.asyncScheduler())).subscribe();
+        Disposable running = fx.scheduled(work).subscribe();
         written.asMono().block(Fixture.TIMEOUT);
         running.dispose();
 

@@ -2,6 +2,7 @@ package io.queryset.it;
 
 import io.queryset.testing.Fixture;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -31,6 +32,17 @@ final class CnlData {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Units of work the {@code it_cnl_slow} view's statements have done so far (its sequence's last value). */
+    static long progress(Fixture fx) {
+        try (Connection c = fx.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM \"it_cnl_progress\"")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -15,7 +15,6 @@ import io.queryset.testing.Fixture;
 import io.queryset.testing.TestModels;
 import io.r2dbc.pool.ConnectionPool;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.List;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -60,11 +58,11 @@ class StatementCancellationTest {
             Database db = nativeDatabase(pool);
 
             Disposable stream = subscribe(fx, db.manager(CnlSlow.class).aiterator(CHUNK));
-            await().atMost(TestPools.SETTLE).pollInterval(Duration.ofMillis(5)).until(() -> progress(fx) > 0);
+            await().atMost(TestPools.SETTLE).pollInterval(Duration.ofMillis(5)).until(() -> CnlData.progress(fx) > 0);
             stream.dispose();
 
             assertThat(fx.await(db.manager(CnlItem.class).acount())).isEqualTo(ROWS);
-            assertThat(progress(fx)).as("work done by the cancelled statement").isLessThan(PAIRS);
+            assertThat(CnlData.progress(fx)).as("work done by the cancelled statement").isLessThan(PAIRS);
             assertSettled(fx, pool, name);
         });
     }
@@ -77,11 +75,11 @@ class StatementCancellationTest {
             // alist() fetches everything in one go (no portal); without bind parameters it is PostgreSQL's simple
             // query flow. The driver alone would read and drop every remaining row.
             Disposable list = subscribe(fx, db.manager(CnlSlow.class).alist());
-            await().atMost(TestPools.SETTLE).pollInterval(Duration.ofMillis(5)).until(() -> progress(fx) > 300L * ROWS);
+            await().atMost(TestPools.SETTLE).pollInterval(Duration.ofMillis(5)).until(() -> CnlData.progress(fx) > 300L * ROWS);
             list.dispose();
 
             assertThat(fx.await(db.manager(CnlItem.class).acount())).isEqualTo(ROWS);
-            assertThat(progress(fx)).as("work done by the cancelled statement").isLessThan(PAIRS);
+            assertThat(CnlData.progress(fx)).as("work done by the cancelled statement").isLessThan(PAIRS);
             assertSettled(fx, pool, name);
         });
     }
@@ -97,7 +95,7 @@ class StatementCancellationTest {
             assertThat(fx.await(db.manager(CnlItem.class).acount())).isEqualTo(ROWS);
             // r2dbc-postgresql asks for the next chunk as soon as one arrives, and on a cancel closes the portal
             // when the chunk in flight is done: the server computed two chunks, not the table.
-            assertThat(progress(fx)).as("work done by the cancelled statement").isLessThanOrEqualTo(2L * CHUNK * ROWS);
+            assertThat(CnlData.progress(fx)).as("work done by the cancelled statement").isLessThanOrEqualTo(2L * CHUNK * ROWS);
             assertSettled(fx, pool, name);
         });
     }
@@ -140,7 +138,7 @@ class StatementCancellationTest {
             TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(pool));
             Manager<CnlItem> items = db.manager(CnlItem.class);
             Mono<Long> serverIsWorking = Mono.fromCallable(() -> {
-                await().atMost(TestPools.SETTLE).pollInterval(Duration.ofMillis(5)).until(() -> progress(fx) > 0);
+                await().atMost(TestPools.SETTLE).pollInterval(Duration.ofMillis(5)).until(() -> CnlData.progress(fx) > 0);
                 return 0L;
             }).subscribeOn(Schedulers.boundedElastic());
 
@@ -149,7 +147,7 @@ class StatementCancellationTest {
                     .then(items.acount());
 
             assertThat(fx.await(tx.transactional(work))).as("counted inside the transaction").isEqualTo(ROWS + 1);
-            assertThat(progress(fx)).as("the statement was drained to its end, not cancelled").isGreaterThanOrEqualTo(100L * ROWS);
+            assertThat(CnlData.progress(fx)).as("the statement was drained to its end, not cancelled").isGreaterThanOrEqualTo(100L * ROWS);
             assertThat(fx.blocking(CnlItem.class).filter("n", -1).count()).as("committed").isEqualTo(1);
             assertSettled(fx, pool, name);
         });
@@ -193,20 +191,9 @@ class StatementCancellationTest {
 
     /** Subscribes on the fixture's scheduler (BlockHound-watched on PostgreSQL), requesting everything. */
     private static Disposable subscribe(Fixture fx, org.reactivestreams.Publisher<?> publisher) {
-        Flux<?> flux = Flux.from(publisher);
-        return (fx.asyncScheduler() == null ? flux : flux.subscribeOn(fx.asyncScheduler())).subscribe(v -> { }, e -> { });
+        return fx.scheduled(publisher).subscribe(v -> { }, e -> { });
     }
 
-    /** Units of work the view's statements have done so far. */
-    private static long progress(Fixture fx) {
-        try (Connection c = fx.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM \"it_cnl_progress\"")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The pool has its connection back, and the server runs nothing for it. */
     private static void assertSettled(Fixture fx, ConnectionPool pool, String name) {

@@ -13,10 +13,6 @@ import io.queryset.testing.ExecutionMode;
 import io.queryset.testing.Fixture;
 import io.queryset.testing.TestModels;
 import io.r2dbc.pool.ConnectionPool;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,7 +145,7 @@ class StreamingTest {
 
         static <T> OneByOne<T> subscribe(Fixture fx, Flux<T> rows) {
             OneByOne<T> subscriber = new OneByOne<>();
-            (fx.asyncScheduler() == null ? rows : rows.subscribeOn(fx.asyncScheduler())).subscribe(subscriber);
+            fx.scheduled(rows).subscribe(subscriber);
             return subscriber;
         }
 
@@ -187,22 +183,13 @@ class StreamingTest {
         CnlData.execute(fx, "CREATE VIEW \"it_cnl_slow\" AS SELECT nextval('it_cnl_progress') AS \"id\", \"label\" "
                 + "FROM \"it_cnl_item\"");
         try {
-            test.run(() -> progress(fx));
+            test.run(() -> CnlData.progress(fx));
         } finally {
             CnlData.execute(fx, "DROP VIEW IF EXISTS \"it_cnl_slow\"");
             CnlData.execute(fx, "DROP SEQUENCE IF EXISTS \"it_cnl_progress\"");
         }
     }
 
-    private static long progress(Fixture fx) {
-        try (Connection c = fx.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM \"it_cnl_progress\"")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The harness's pool of the fixture's side has nothing out (the stream gave its connection back). */
     private static void awaitConnectionsBack(Fixture fx) {

@@ -258,9 +258,18 @@ public final class Fixture {
 
     /** Collects {@code flux} on the test thread, assembled and subscribed on {@link #asyncScheduler()}. */
     public <R> List<R> awaitAll(Flux<R> flux) {
-        Scheduler scheduler = asyncScheduler();
-        List<R> out = (scheduler == null ? flux : flux.subscribeOn(scheduler)).collectList().block(TIMEOUT);
+        List<R> out = scheduled(flux).collectList().block(TIMEOUT);
         return out == null ? List.of() : out;
+    }
+
+    /**
+     * {@code publisher} subscribed on {@link #asyncScheduler()} when it is subscribed to, for a test that drives or
+     * cancels the subscription itself.
+     */
+    public <R> Flux<R> scheduled(Publisher<R> publisher) {
+        Scheduler scheduler = asyncScheduler();
+        Flux<R> flux = Flux.from(publisher);
+        return scheduler == null ? flux : flux.subscribeOn(scheduler);
     }
 
     @Override

@@ -118,12 +118,12 @@ public final class BridgedRunner implements AsyncRunner {
      * Closes a finished or cancelled stream's cursor, giving its connection back. Never queued on the bridge: its
      * threads may all be waiting for a pooled connection that only this close returns, and a close queued behind
      * them would wait out their pool timeouts. Where blocking is allowed (the bridge thread when the rows end or a
-     * {@code take(n)} cancels) it closes at once; a cancel from a non-blocking thread (an event loop) closes on
-     * Reactor's bounded elastic scheduler.
+     * {@code take(n)} cancels) it closes at once; a cancel from a non-blocking thread (an event loop) closes in
+     * {@link BridgedTransactionManager#HOLDING_A_CONNECTION}, with the other work that only gives a connection back.
      */
     private void close(@Nullable ConnectionHolder transaction, OpenRows<?> rows) {
         if (Schedulers.isInNonBlockingThread()) {
-            Schedulers.boundedElastic().schedule(() -> boundRun(transaction, rows::close));
+            BridgedTransactionManager.HOLDING_A_CONNECTION.scheduler().schedule(() -> boundRun(transaction, rows::close));
         } else {
             boundRun(transaction, rows::close);
         }
