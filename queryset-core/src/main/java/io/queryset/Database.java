@@ -66,7 +66,7 @@ public final class Database {
         ModelRegistry models = new ModelRegistry();
         // Reverse relations (a publisher's "books") exist once the declaring model is known: register up front.
         b.models.forEach(models::get);
-        BlockingRunner blocking = b.dataSource == null ? null : new JdbcRunner(b.dataSource, b.queryTimeout);
+        BlockingRunner blocking = b.dataSource == null ? null : new JdbcRunner(b.dataSource, dialect, b.queryTimeout);
         AsyncRunner async = asyncMode == AsyncMode.NATIVE
                 ? new R2dbcRunner(b.connectionFactory, dialect, b.queryTimeout)
                 : new BridgedRunner(blocking, b.dataSource, bridge);

@@ -73,7 +73,7 @@ final class WriteSteps<T> {
             if (update.isEmpty()) {
                 throw new IllegalArgumentException("Fields that will be updated when a row insertion fails on conflicts must be provided.");
             }
-            if (unique.isEmpty()) {
+            if (unique.isEmpty() && sql().updateConflictsNeedUniqueFields()) {
                 throw new IllegalArgumentException("Unique fields that can trigger the upsert must be provided.");
             }
             if (update.stream().anyMatch(FieldInfo::primaryKey)) {
@@ -121,21 +121,25 @@ final class WriteSteps<T> {
         if (indexes.isEmpty()) {
             return previous;
         }
+        sql().checkConflictTarget(model, columns, conflict, unique);
         int perStatement = Math.max(1, ctx.dialect().maxParameters() / Math.max(1, columns.size()));
         int size = batchSize == null ? perStatement : Math.min(batchSize, perStatement);
-        boolean returnKeys = setKeys && sql().returnsKeys(conflict);
         Step<List<T>> step = previous;
         for (int from = 0; from < indexes.size(); from += size) {
             List<Integer> batch = indexes.subList(from, Math.min(indexes.size(), from + size));
+            boolean returnKeys = setKeys && sql().returnsKeys(conflict)
+                    && (batch.size() == 1 || sql().reportsKeysOfMultiRowInserts());
+            boolean keysAsRows = returnKeys && sql().returnsKeysAsRows();
             step = step.then(objs -> {
                 List<Object[]> rows = new ArrayList<>(batch.size());
                 for (int i : batch) {
                     rows.add(values(objs.get(i), columns));
                 }
-                CompiledSql insert = sql().insert(model, columns, rows, conflict, unique, update);
+                CompiledSql insert = keysAsRows ? sql().insertReturningKeys(model, columns, rows, conflict, unique, update)
+                        : sql().insert(model, columns, rows, conflict, unique, update);
                 @SuppressWarnings("unchecked")
                 Class<Object> keyType = (Class<Object>) org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(model.pk().javaType());
-                return new Step.Insert<>(insert, model.pk().column(), keyType, returnKeys).map(keys -> {
+                return new Step.Insert<>(insert, model.pk().column(), keyType, returnKeys, keysAsRows).map(keys -> {
                     if (!returnKeys) {
                         return objs;
                     }

@@ -71,6 +71,9 @@ public final class BlockHoundSupport {
             // a short critical section, not blocking I/O, which Netty's own integration does not list yet.
             builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
             builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+            // r2dbc-mariadb 1.4 looks its authentication plugins up with ServiceLoader (reading jar manifests) during the
+            // handshake of every new connection, on the event loop: the driver's connection set-up, not a statement.
+            builder.allowBlockingCallsInside("org.mariadb.r2dbc.authentication.AuthenticationFlowPluginLoader", "get");
             builder.blockingMethodCallback(BlockHoundSupport::record);
         }
 

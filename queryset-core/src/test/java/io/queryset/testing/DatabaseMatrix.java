@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the annotated test method once per database × execution mode — by default
- * {H2, PostgreSQL} × {BLOCKING, NATIVE, BRIDGED} — injecting a {@link Fixture} for that combination.
+ * {H2, PostgreSQL, MariaDB} × {BLOCKING, NATIVE, BRIDGED} — injecting a {@link Fixture} for that combination.
  * The tables of the class's {@link TestModels} are created once per class and database and emptied
  * before every invocation.
  *
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface DatabaseMatrix {
 
     /** The databases to run against. */
-    DatabaseKind[] databases() default {DatabaseKind.H2, DatabaseKind.POSTGRES};
+    DatabaseKind[] databases() default {DatabaseKind.H2, DatabaseKind.POSTGRES, DatabaseKind.MARIADB};
 
     /** The sides of the twins to run. */
     ExecutionMode[] modes() default {ExecutionMode.BLOCKING, ExecutionMode.NATIVE, ExecutionMode.BRIDGED};

@@ -37,13 +37,13 @@ import reactor.core.scheduler.Schedulers;
  * for it on the test thread. The twin is both <em>assembled and subscribed</em> on the scheduler of
  * {@link #asyncScheduler()}:
  * <ul>
- *   <li>NATIVE on PostgreSQL and BRIDGED on either database: Reactor's parallel scheduler, a non-blocking
- *       thread watched by BlockHound. Any blocking call on the native path fails the test, and a BRIDGED twin
+ *   <li>NATIVE on PostgreSQL and MariaDB, and BRIDGED on every database: Reactor's parallel scheduler, a
+ *       non-blocking thread watched by BlockHound. Any blocking call on the native path fails the test, and a BRIDGED twin
  *       that forgot to hop to its bounded elastic scheduler trips the library's blocking guard.</li>
  *   <li>NATIVE on H2: no scheduler (the test thread). r2dbc-h2 wraps H2's embedded, synchronous engine: it
  *       runs every statement on the subscribing thread, taking H2's internal locks, so under BlockHound it would
  *       flag H2 itself, not this library. Allow-listing H2's internals would be a long and fragile list that
- *       changes with each H2 release; PostgreSQL's NATIVE runs carry the non-blocking proof, and H2's NATIVE
+ *       changes with each H2 release; the servers' NATIVE runs carry the non-blocking proof, and H2's NATIVE
  *       runs still prove the R2DBC path gives the right results (the NATIVE database has no DataSource, so
  *       it cannot fall back to JDBC).</li>
  * </ul>
@@ -78,6 +78,11 @@ public final class Fixture {
     /** Whether this invocation runs on PostgreSQL. */
     public boolean isPostgres() {
         return database == DatabaseKind.POSTGRES;
+    }
+
+    /** Whether this invocation runs on MariaDB. */
+    public boolean isMariaDb() {
+        return database == DatabaseKind.MARIADB;
     }
 
     /** Whether this invocation calls async twins. */

@@ -21,8 +21,9 @@ import javax.sql.DataSource;
  */
 final class SchemaState implements AutoCloseable {
 
+    /** A created table's name, quoted with {@code "} (H2, PostgreSQL) or {@code `} (MariaDB). */
     private static final Pattern CREATE_TABLE =
-            Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"((?:[^\"]|\"\")+)\"");
+            Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?[\"`]([^\"`]+)[\"`]");
 
     private final DatabaseKind kind;
     private final Database setup;
@@ -43,7 +44,7 @@ final class SchemaState implements AutoCloseable {
                 String ddl = setup.schema().ddl(model);
                 Matcher m = CREATE_TABLE.matcher(ddl);
                 while (m.find()) {
-                    tables.add(m.group(1).replace("\"\"", "\""));
+                    tables.add(m.group(1));
                 }
             }
             if (tables.isEmpty()) {
@@ -52,15 +53,24 @@ final class SchemaState implements AutoCloseable {
             // Left over by a crashed class on a shared server: start clean.
             List<String> reversed = new ArrayList<>(tables);
             Collections.reverse(reversed);
-            execute(reversed.stream().map(t -> "DROP TABLE IF EXISTS " + quote(t)
+            List<String> drops = new ArrayList<>(reversed.stream().map(t -> "DROP TABLE IF EXISTS " + quote(t)
                     + (kind == DatabaseKind.POSTGRES ? " CASCADE" : "")).toList());
+            if (kind == DatabaseKind.MARIADB) {
+                // Another class's leftover table may still refer to these; the checks are on again before the pool gets
+                // the connection back.
+                drops.add(0, "SET FOREIGN_KEY_CHECKS = 0");
+                drops.add("SET FOREIGN_KEY_CHECKS = 1");
+            }
+            execute(drops);
             setup.schema().create(models.toArray(Class<?>[]::new));
             created = true;
             return;
         }
         if (kind == DatabaseKind.POSTGRES) {
-            execute(List.of("TRUNCATE TABLE " + String.join(", ", tables.stream().map(SchemaState::quote).toList())
+            execute(List.of("TRUNCATE TABLE " + String.join(", ", tables.stream().map(this::quote).toList())
                     + " RESTART IDENTITY CASCADE"));
+        } else if (kind == DatabaseKind.MARIADB) {
+            execute(mariaDbEmptying());
         } else {
             // H2 refuses to truncate a table that a foreign key refers to unless integrity checks are off.
             List<String> statements = new ArrayList<>();
@@ -97,8 +107,20 @@ final class SchemaState implements AutoCloseable {
         }
     }
 
-    private static String quote(String table) {
-        return '"' + table.replace("\"", "\"\"") + '"';
+    /**
+     * InnoDB refuses to TRUNCATE a table a foreign key refers to, even with no rows; with the checks off, TRUNCATE
+     * empties it and restarts its AUTO_INCREMENT. The checks are on again before the pool gets the connection back.
+     */
+    private List<String> mariaDbEmptying() {
+        List<String> statements = new ArrayList<>();
+        statements.add("SET FOREIGN_KEY_CHECKS = 0");
+        tables.forEach(t -> statements.add("TRUNCATE TABLE " + quote(t)));
+        statements.add("SET FOREIGN_KEY_CHECKS = 1");
+        return statements;
+    }
+
+    private String quote(String table) {
+        return kind == DatabaseKind.MARIADB ? '`' + table + '`' : '"' + table + '"';
     }
 
     @Override

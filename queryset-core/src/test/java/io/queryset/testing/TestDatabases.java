@@ -25,6 +25,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mariadb.MariaDBContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -40,10 +43,15 @@ import reactor.core.scheduler.Schedulers;
  *       {@code jdbc:postgresql://127.0.0.1:5432/test} as user {@code postgres}. Each JVM works in its own
  *       schema ({@code qs_test_<pid>_<random>}, dropped at exit) so concurrent builds on one server do not
  *       see each other's tables.</li>
+ *   <li><b>MariaDB</b>: likewise from {@code QUERYSET_TEST_MARIADB_URL} ({@code jdbc:mariadb://host[:port]/db},
+ *       {@code QUERYSET_TEST_MARIADB_USER} / {@code _PASSWORD}), else {@code jdbc:mariadb://127.0.0.1:3306/test} as
+ *       user {@code root} with no password. Each JVM works in its own database ({@code qs_test_<pid>_<random>},
+ *       dropped at exit), or in the configured one when the user may not create databases.</li>
  * </ul>
  *
- * <p>When PostgreSQL cannot be reached, {@link #assumeAvailable} skips the case with a loud message, except
- * under {@code CI=true}, where it fails it: a build machine must never silently test less.
+ * <p>When no URL is set and the local server does not answer, a server is started with Testcontainers if Docker is
+ * available. When a server still cannot be reached, {@link #assumeAvailable} skips the case with a loud message,
+ * except under {@code CI=true}, where it fails it: a build machine must never silently test less.
  */
 public final class TestDatabases {
 
@@ -51,6 +59,13 @@ public final class TestDatabases {
     public static final String POSTGRES_URL_ENV = "QUERYSET_TEST_POSTGRES_URL";
     /** Default PostgreSQL JDBC URL. */
     public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    /** Environment variable holding the MariaDB JDBC URL. */
+    public static final String MARIADB_URL_ENV = "QUERYSET_TEST_MARIADB_URL";
+    /** Default MariaDB JDBC URL. */
+    public static final String DEFAULT_MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";
+    /** The images Testcontainers starts when no server is configured or running (the build machines' versions). */
+    private static final String POSTGRES_IMAGE = "postgres:15-alpine";
+    private static final String MARIADB_IMAGE = "mariadb:10.11";
 
     private static final String H2_NAME = "queryset_test";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -116,6 +131,11 @@ public final class TestDatabases {
         requireAvailable(kind);
         return CONNECTION_FACTORIES.computeIfAbsent(kind, k -> {
             Settings s = settings(k);
+            if (k == DatabaseKind.MARIADB) {
+                // r2dbc-mariadb reads its version from a properties file in a lazy holder class, first touched during a
+                // handshake on the event loop: load it here instead.
+                org.mariadb.r2dbc.util.VersionFactory.getInstance();
+            }
             ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(s.r2dbcUrl()).mutate()
                     .option(ConnectionFactoryOptions.USER, s.username());
             if (s.password() != null) {
@@ -164,7 +184,7 @@ public final class TestDatabases {
         return settings(kind).password();
     }
 
-    /** The schema this JVM's PostgreSQL tables live in, or null for H2. */
+    /** The schema (PostgreSQL) or database (MariaDB) this JVM's tables live in, or null for H2. */
     public static @Nullable String schema(DatabaseKind kind) {
         return settings(kind).schema();
     }
@@ -180,8 +200,15 @@ public final class TestDatabases {
     public record Availability(boolean available, String reason) {
     }
 
+    /**
+     * Where one server is and how this JVM uses it.
+     *
+     * @param schema this JVM's own schema (PostgreSQL) or database (MariaDB), created by the probe; null for none
+     * @param adminJdbcUrl the URL the probe and the clean-up connect to (outside {@code schema})
+     * @param configured whether an environment variable named the server (then no container is started instead)
+     */
     private record Settings(String jdbcUrl, String r2dbcUrl, String username, @Nullable String password,
-                            @Nullable String schema, String adminJdbcUrl, String description) {
+                            @Nullable String schema, String adminJdbcUrl, String description, boolean configured) {
     }
 
     private static void requireAvailable(DatabaseKind kind) {
@@ -192,13 +219,17 @@ public final class TestDatabases {
     }
 
     private static synchronized Settings settings(DatabaseKind kind) {
-        return SETTINGS.computeIfAbsent(kind, k -> k == DatabaseKind.H2 ? h2Settings() : postgresSettings());
+        return SETTINGS.computeIfAbsent(kind, k -> switch (k) {
+            case H2 -> h2Settings();
+            case POSTGRES -> postgresSettings();
+            case MARIADB -> mariaDbSettings();
+        });
     }
 
     private static Settings h2Settings() {
         String jdbc = "jdbc:h2:mem:" + H2_NAME + ";DB_CLOSE_DELAY=-1";
         return new Settings(jdbc, "r2dbc:h2:mem:///" + H2_NAME + "?options=DB_CLOSE_DELAY=-1", "sa", "", null, jdbc,
-                "H2 " + jdbc);
+                "H2 " + jdbc, false);
     }
 
     private static Settings postgresSettings() {
@@ -211,11 +242,15 @@ public final class TestDatabases {
         Map<String, String> params = queryParameters(uri.getRawQuery());
         String user = firstNonBlank(params.remove("user"), System.getenv("QUERYSET_TEST_POSTGRES_USER"), "postgres");
         String password = firstNonBlank(params.remove("password"), System.getenv("QUERYSET_TEST_POSTGRES_PASSWORD"), null);
+        return postgresSettings(uri, params, user, password, env != null && !env.isBlank());
+    }
+
+    private static Settings postgresSettings(URI uri, Map<String, String> params, String user, @Nullable String password,
+                                             boolean configured) {
         String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
         String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "test" : uri.getPath().substring(1);
-        String schema = "qs_test_" + ProcessHandle.current().pid() + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        String schema = ownName();
 
         StringBuilder base = new StringBuilder("jdbc:postgresql://" + host + ":" + port + "/" + database);
         StringBuilder query = new StringBuilder();
@@ -224,14 +259,113 @@ public final class TestDatabases {
         String withSchema = admin + (query.isEmpty() ? "?" : "&") + "currentSchema=" + schema;
         String r2dbc = "r2dbc:postgresql://" + host + ":" + port + "/" + database + "?schema=" + schema;
         return new Settings(withSchema, r2dbc, user, password, schema, admin,
-                "PostgreSQL " + admin + " (user " + user + ")");
+                "PostgreSQL " + admin + " (user " + user + ")", configured);
+    }
+
+    private static Settings mariaDbSettings() {
+        String env = System.getenv(MARIADB_URL_ENV);
+        String jdbc = env == null || env.isBlank() ? DEFAULT_MARIADB_URL : env.trim();
+        if (!jdbc.startsWith("jdbc:mariadb://")) {
+            throw new IllegalStateException(MARIADB_URL_ENV + " must be a JDBC URL jdbc:mariadb://host[:port]/db, got " + jdbc);
+        }
+        URI uri = URI.create(jdbc.substring("jdbc:".length()));
+        Map<String, String> params = queryParameters(uri.getRawQuery());
+        String user = firstNonBlank(params.remove("user"), System.getenv("QUERYSET_TEST_MARIADB_USER"), "root");
+        String password = firstNonBlank(params.remove("password"), System.getenv("QUERYSET_TEST_MARIADB_PASSWORD"), null);
+        return mariaDbSettings(uri, params, user, password, ownName(), env != null && !env.isBlank());
+    }
+
+    /** @param own this JVM's own database, or null to work in the URL's database itself */
+    private static Settings mariaDbSettings(URI uri, Map<String, String> params, String user, @Nullable String password,
+                                            @Nullable String own, boolean configured) {
+        String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
+        int port = uri.getPort() < 0 ? 3306 : uri.getPort();
+        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "test" : uri.getPath().substring(1);
+        StringBuilder query = new StringBuilder();
+        params.forEach((k, v) -> query.append(query.isEmpty() ? "?" : "&").append(k).append('=').append(v));
+        String admin = "jdbc:mariadb://" + host + ":" + port + "/" + database + query;
+        String used = own == null ? database : own;
+        return new Settings("jdbc:mariadb://" + host + ":" + port + "/" + used + query,
+                "r2dbc:mariadb://" + host + ":" + port + "/" + used, user, password, own, admin,
+                "MariaDB " + admin + " (user " + user + ")", configured);
+    }
+
+    /** {@code qs_test_<pid>_<random>}: this JVM's own schema or database on a shared server. */
+    private static String ownName() {
+        return "qs_test_" + ProcessHandle.current().pid() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
 
     private static Availability probe(DatabaseKind kind) {
-        Settings s = settings(kind);
         if (kind == DatabaseKind.H2) {
             return new Availability(true, "");
         }
+        Settings s = settings(kind);
+        String failure = prepare(kind, s);
+        if (failure == null) {
+            return new Availability(true, "");
+        }
+        String containerNote = "";
+        if (!s.configured()) {
+            // Nothing configured and nothing local: a throw-away server in Docker, when there is Docker.
+            Settings container = startContainer(kind);
+            if (container != null) {
+                SETTINGS.put(kind, container);
+                String containerFailure = prepare(kind, container);
+                if (containerFailure == null) {
+                    return new Availability(true, "");
+                }
+                containerNote = " A Testcontainers server did not answer either (" + containerFailure + ").";
+            } else {
+                containerNote = " No Docker for Testcontainers either.";
+            }
+        }
+        String envVar = kind == DatabaseKind.POSTGRES ? POSTGRES_URL_ENV : MARIADB_URL_ENV;
+        String reason = s.description() + " is not reachable (" + failure + ")." + containerNote + " Every " + kind.displayName()
+                + " case is " + (isCi() ? "FAILED because CI=true" : "SKIPPED")
+                + ". Set " + envVar + " to a reachable JDBC URL or start a local server.";
+        System.err.println();
+        System.err.println("=".repeat(100));
+        System.err.println("!!! " + reason);
+        System.err.println("=".repeat(100));
+        System.err.println();
+        return new Availability(false, reason);
+    }
+
+    /** Connects and creates this JVM's schema or database; the failure message, or null when the server is ready. */
+    private static @Nullable String prepare(DatabaseKind kind, Settings s) {
+        try (Connection c = DriverManager.getConnection(s.adminJdbcUrl(), adminProperties(s)); Statement st = c.createStatement()) {
+            if (s.schema() != null) {
+                if (kind == DatabaseKind.POSTGRES) {
+                    st.execute("CREATE SCHEMA IF NOT EXISTS \"" + s.schema() + "\"");
+                } else {
+                    createOwnMariaDbDatabase(kind, s, st);
+                }
+            }
+            addShutdownHook();
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    /** Creates this JVM's database, or falls back to the configured one when the user may not create databases. */
+    private static void createOwnMariaDbDatabase(DatabaseKind kind, Settings s, Statement st) throws SQLException {
+        try {
+            st.execute("CREATE DATABASE IF NOT EXISTS `" + s.schema() + "` CHARACTER SET utf8mb4");
+        } catch (SQLException e) {
+            if (e.getErrorCode() != 1044) { // ER_DBACCESS_DENIED_ERROR
+                throw e;
+            }
+            URI uri = URI.create(s.adminJdbcUrl().substring("jdbc:".length()));
+            System.err.println("!!! " + s.description() + " may not create databases (" + e.getMessage()
+                    + "): the MariaDB tests use the configured database itself.");
+            SETTINGS.put(kind, mariaDbSettings(uri, queryParameters(uri.getRawQuery()), s.username(), s.password(), null,
+                    s.configured()));
+        }
+    }
+
+    private static Properties adminProperties(Settings s) {
         Properties props = new Properties();
         props.setProperty("user", s.username());
         if (s.password() != null) {
@@ -239,20 +373,32 @@ public final class TestDatabases {
         }
         props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
         props.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
-        try (Connection c = DriverManager.getConnection(s.adminJdbcUrl(), props); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS \"" + s.schema() + "\"");
-            addShutdownHook();
-            return new Availability(true, "");
-        } catch (SQLException | RuntimeException e) {
-            String reason = s.description() + " is not reachable (" + e.getMessage() + "). Every " + kind.displayName()
-                    + " case is " + (isCi() ? "FAILED because CI=true" : "SKIPPED")
-                    + ". Set " + POSTGRES_URL_ENV + " to a reachable JDBC URL or start a local server.";
-            System.err.println();
-            System.err.println("=".repeat(100));
-            System.err.println("!!! " + reason);
-            System.err.println("=".repeat(100));
-            System.err.println();
-            return new Availability(false, reason);
+        return props;
+    }
+
+    /**
+     * A server started by Testcontainers for this JVM (stopped by Testcontainers' reaper when the JVM exits), or null
+     * when Docker is not available. The container's database is private to this JVM, so MariaDB works in it directly.
+     */
+    private static @Nullable Settings startContainer(DatabaseKind kind) {
+        try {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                return null;
+            }
+            if (kind == DatabaseKind.POSTGRES) {
+                PostgreSQLContainer pg = new PostgreSQLContainer(POSTGRES_IMAGE);
+                pg.start();
+                URI uri = URI.create(pg.getJdbcUrl().substring("jdbc:".length()));
+                return postgresSettings(uri, queryParameters(uri.getRawQuery()), pg.getUsername(), pg.getPassword(), false);
+            }
+            MariaDBContainer mariaDb = new MariaDBContainer(MARIADB_IMAGE);
+            mariaDb.start();
+            URI uri = URI.create(mariaDb.getJdbcUrl().substring("jdbc:".length()));
+            return mariaDbSettings(uri, queryParameters(uri.getRawQuery()), mariaDb.getUsername(), mariaDb.getPassword(), null,
+                    false);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("!!! Testcontainers could not start a " + kind.displayName() + " server: " + e);
+            return null;
         }
     }
 
@@ -273,19 +419,20 @@ public final class TestDatabases {
             }
         });
         DATA_SOURCES.values().forEach(HikariDataSource::close);
-        Settings pg = SETTINGS.get(DatabaseKind.POSTGRES);
-        Availability pgAvailable = AVAILABILITY.get(DatabaseKind.POSTGRES);
-        if (pg != null && pgAvailable != null && pgAvailable.available()) {
-            Properties props = new Properties();
-            props.setProperty("user", pg.username());
-            if (pg.password() != null) {
-                props.setProperty("password", pg.password());
-            }
-            try (Connection c = DriverManager.getConnection(pg.adminJdbcUrl(), props); Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA IF EXISTS \"" + pg.schema() + "\" CASCADE");
-            } catch (SQLException ignored) {
-                // best effort at JVM exit
-            }
+        dropOwn(DatabaseKind.POSTGRES, s -> "DROP SCHEMA IF EXISTS \"" + s + "\" CASCADE");
+        dropOwn(DatabaseKind.MARIADB, s -> "DROP DATABASE IF EXISTS `" + s + "`");
+    }
+
+    private static void dropOwn(DatabaseKind kind, java.util.function.Function<String, String> drop) {
+        Settings s = SETTINGS.get(kind);
+        Availability available = AVAILABILITY.get(kind);
+        if (s == null || s.schema() == null || available == null || !available.available()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(s.adminJdbcUrl(), adminProperties(s)); Statement st = c.createStatement()) {
+            st.execute(drop.apply(s.schema()));
+        } catch (SQLException ignored) {
+            // best effort at JVM exit
         }
     }
 

@@ -4,6 +4,7 @@ import io.queryset.internal.mapping.ColumnSource;
 import io.queryset.internal.mapping.RowMapper;
 import io.queryset.internal.sql.BindValue;
 import io.queryset.internal.sql.CompiledSql;
+import io.queryset.internal.sql.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,13 +35,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class JdbcRunner implements BlockingRunner {
 
     private final DataSource dataSource;
+    private final Dialect dialect;
     private final JdbcTemplate jdbc;
     private final JdbcTransactionManager transactionManager;
     private final TransactionTemplate transactions;
     private final @Nullable Duration defaultTimeout;
 
-    public JdbcRunner(DataSource dataSource, @Nullable Duration defaultTimeout) {
+    public JdbcRunner(DataSource dataSource, Dialect dialect, @Nullable Duration defaultTimeout) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactionManager = new JdbcTransactionManager(dataSource);
         this.transactions = new TransactionTemplate(transactionManager, Step.Atomic.DEFINITION);
@@ -107,6 +110,18 @@ public final class JdbcRunner implements BlockingRunner {
     }
 
     private <K> List<K> insert(Step.Insert<K> insert, @Nullable Duration timeout) {
+        if (insert.keysAsRows()) {
+            // INSERT ... RETURNING key: the keys are the statement's own result rows, in insertion order.
+            return execute(insert.sql(), null, timeout, ps -> {
+                List<K> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getObject(1, insert.keyType()));
+                    }
+                }
+                return out;
+            });
+        }
         return execute(insert.sql(), insert.returnKeys() ? insert.keyColumn() : null, timeout, ps -> {
             ps.executeUpdate();
             List<K> out = new ArrayList<>();
@@ -213,7 +228,7 @@ public final class JdbcRunner implements BlockingRunner {
         }
         List<BindValue> params = sql.params();
         for (int i = 0; i < params.size(); i++) {
-            BindValue p = params.get(i);
+            BindValue p = dialect.toDriver(params.get(i));
             if (p.value() == null) {
                 ps.setNull(i + 1, JdbcTypes.of(p.type()));
             } else if (p.value() instanceof byte[] bytes) {
@@ -225,8 +240,9 @@ public final class JdbcRunner implements BlockingRunner {
         return ps;
     }
 
-    private static ColumnSource columns(ResultSet rs) {
-        return (index, type) -> {
+    private ColumnSource columns(ResultSet rs) {
+        return (index, requested) -> {
+            Class<?> type = dialect.driverReadType(requested);
             try {
                 if (type == byte[].class) {
                     return rs.getBytes(index + 1);

@@ -84,6 +84,10 @@ public final class R2dbcRunner implements AsyncRunner {
     }
 
     private <K> Mono<List<K>> insert(Step.Insert<K> insert, @Nullable Duration timeout) {
+        if (insert.keysAsRows()) {
+            // INSERT ... RETURNING key written by the dialect: the driver must not add a RETURNING of its own.
+            return timed(spec(insert.sql()).map(row -> row.get(0, insert.keyType())).all().collectList(), insert.sql(), timeout);
+        }
         if (!insert.returnKeys()) {
             return timed(spec(insert.sql()).fetch().rowsUpdated(), insert.sql(), timeout).thenReturn(List.of());
         }
@@ -140,17 +144,21 @@ public final class R2dbcRunner implements AsyncRunner {
         return client.sql(sql.nativeSql(dialect)).bindValues(bindValues(sql));
     }
 
-    private static List<Object> bindValues(CompiledSql sql) {
+    private List<Object> bindValues(CompiledSql sql) {
         List<BindValue> params = sql.params();
         List<Object> values = new ArrayList<>(params.size());
-        for (BindValue p : params) {
+        for (BindValue param : params) {
+            BindValue p = dialect.toDriver(param);
             values.add(p.value() == null ? Parameters.in(p.type()) : p.value());
         }
         return values;
     }
 
-    private static ColumnSource columns(Row row) {
+    private ColumnSource columns(Row row) {
         // Numbers are read as the driver's natural type and converted by ColumnKind (see JdbcRunner).
-        return (index, type) -> Number.class.isAssignableFrom(type) ? row.get(index) : row.get(index, type);
+        return (index, requested) -> {
+            Class<?> type = dialect.driverReadType(requested);
+            return Number.class.isAssignableFrom(type) ? row.get(index) : row.get(index, type);
+        };
     }
 }

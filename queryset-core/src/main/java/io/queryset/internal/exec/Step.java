@@ -28,8 +28,15 @@ public sealed interface Step<T> {
     record Update(CompiledSql sql) implements Step<Long> {
     }
 
-    /** Generated keys of an INSERT, in row order. */
-    record Insert<K>(CompiledSql sql, String keyColumn, Class<K> keyType, boolean returnKeys) implements Step<List<K>> {
+    /**
+     * Generated keys of an INSERT, in row order.
+     *
+     * @param returnKeys whether the keys are wanted (else the result is empty)
+     * @param keysAsRows whether the statement returns them itself as a result ({@code RETURNING key}), rather
+     *                   than through the driver's generated-keys API
+     */
+    record Insert<K>(CompiledSql sql, String keyColumn, Class<K> keyType, boolean returnKeys, boolean keysAsRows)
+            implements Step<List<K>> {
     }
 
     /** A value computed without the database. */

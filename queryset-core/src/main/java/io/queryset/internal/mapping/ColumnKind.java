@@ -101,7 +101,12 @@ public enum ColumnKind {
             case ENUM -> Enum.valueOf((Class<? extends Enum>) javaType, raw.toString());
             case INSTANT -> raw instanceof OffsetDateTime o ? o.toInstant()
                     : raw instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC) : raw;
-            case OFFSET_DATETIME -> raw instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : raw;
+            // A database without a zoned timestamp type (MariaDB) stores the UTC date-time.
+            case OFFSET_DATETIME -> raw instanceof Instant i ? i.atOffset(ZoneOffset.UTC)
+                    : raw instanceof LocalDateTime l ? l.atOffset(ZoneOffset.UTC) : raw;
+            // A database without a UUID type (MariaDB/MySQL) stores its text form; one without a boolean type, 0 or 1.
+            case UUID -> raw instanceof String s ? java.util.UUID.fromString(s) : raw;
+            case BOOLEAN -> raw instanceof Number n ? n.intValue() != 0 : raw;
             case LONG -> raw instanceof Number n && !(raw instanceof Long) ? n.longValue() : raw;
             case INT -> raw instanceof Number n && !(raw instanceof Integer) ? n.intValue() : raw;
             case SHORT -> raw instanceof Number n && !(raw instanceof Short) ? n.shortValue() : raw;

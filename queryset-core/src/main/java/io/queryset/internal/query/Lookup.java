@@ -34,9 +34,14 @@ public enum Lookup {
         return this == IEXACT || this == ICONTAINS || this == ISTARTSWITH || this == IENDSWITH || this == IREGEX;
     }
 
+    /** {@code text} as a LIKE pattern matching exactly it: {@code %}, {@code _} and the escape character {@code \} escaped. */
+    public static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** The LIKE pattern for {@code text}: {@code %}, {@code _} and the escape character escaped, wildcards added. */
     public String pattern(String text) {
-        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = escapeLike(text);
         return switch (this) {
             case CONTAINS, ICONTAINS -> "%" + escaped + "%";
             case STARTSWITH, ISTARTSWITH -> escaped + "%";

@@ -84,8 +84,13 @@ final class ConditionWriter {
             case IN -> {
                 out.append(lhs).append(" IN (");
                 if (p.rhs() instanceof SubqueryValue sub) {
-                    if (compiler == null || !compiler.selectInto(sub.spec(), out, sub.spec().isSliced())) {
+                    SqlWriter inner = new SqlWriter();
+                    if (compiler == null || !compiler.selectInto(sub.spec(), inner, sub.spec().isSliced())) {
                         out.append("NULL");
+                    } else if (dialect.inSubqueryNeedsDerivedTable(sub.spec())) {
+                        out.append("SELECT * FROM (").append(inner).append(") subquery");
+                    } else {
+                        out.append(inner);
                     }
                 } else {
                     List<SqlExpr> items = (List<SqlExpr>) p.rhs();
@@ -110,7 +115,7 @@ final class ConditionWriter {
                     left = new SqlWriter();
                     dialect.castToText(left, lhs);
                 }
-                dialect.lookup(p.lookup(), out, left, expressions.write((SqlExpr) p.rhs()));
+                dialect.lookup(p.lookup(), out, left, expressions.write(dialect.lookupValue(p.lookup(), (SqlExpr) p.rhs())));
             }
         }
         if (keepNulls) {

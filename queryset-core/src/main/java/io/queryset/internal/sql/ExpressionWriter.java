@@ -79,7 +79,7 @@ public final class ExpressionWriter {
         } else if (e instanceof SqlExpr.Arithmetic a) {
             out.append("(");
             write(a.left(), out);
-            out.append(" " + a.operator().sql() + " ");
+            out.append(" " + dialect.arithmetic(a.operator(), a.left().output(), a.right().output()) + " ");
             write(a.right(), out);
             out.append(")");
         } else if (e instanceof SqlExpr.Transformed t) {

@@ -87,12 +87,7 @@ final class SelectExtras {
                 }
             }
         }
-        if (spec.limit() != null) {
-            out.append(" LIMIT ").param(new BindValue(spec.limit().longValue(), Long.class));
-        }
-        if (spec.offset() > 0) {
-            out.append(" OFFSET ").param(new BindValue((long) spec.offset(), Long.class));
-        }
+        dialect.limitOffset(out, spec.limit(), spec.offset());
         return true;
     }
 
@@ -113,12 +108,22 @@ final class SelectExtras {
     /** Appends {@code FOR UPDATE [OF ...] [NOWAIT | SKIP LOCKED]}. */
     void lock(QuerySpec spec, SqlWriter out) {
         LockOptions lock = spec.options().lock();
+        // Checked in Django's order, before anything is sent: what the database lacks, then the names given.
+        if (lock.isNowait() && !dialect.supportsSelectForUpdateNowait()) {
+            throw NotSupported.by(dialect, "selectForUpdate(nowait)");
+        }
+        if (lock.isSkipLocked() && !dialect.supportsSelectForUpdateSkipLocked()) {
+            throw NotSupported.by(dialect, "selectForUpdate(skipLocked)");
+        }
+        if (!lock.getOf().isEmpty() && !dialect.supportsSelectForUpdateOf()) {
+            throw NotSupported.by(dialect, "selectForUpdate(of) (FOR UPDATE OF)");
+        }
         out.append(" FOR UPDATE");
         List<String> of = new ArrayList<>();
         for (String path : lock.getOf()) {
             of.add(lockTarget(spec, path));
         }
-        if (of.isEmpty() && !spec.joins().isEmpty()) {
+        if (of.isEmpty() && !spec.joins().isEmpty() && dialect.locksOnlyTheBaseTableOfOuterJoins()) {
             // Every join is a LEFT OUTER JOIN, whose nullable side PostgreSQL refuses to lock: lock the
             // queried model's rows (Django's of=("self",)) unless the caller names the tables.
             of.add(dialect.quote(spec.model().table()));

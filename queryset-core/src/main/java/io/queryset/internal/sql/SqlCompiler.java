@@ -150,7 +150,7 @@ public final class SqlCompiler {
 
     /** The dialect's EXPLAIN of the select. */
     public @Nullable CompiledSql explain(QuerySpec spec) {
-        SqlWriter out = new SqlWriter().append("EXPLAIN ");
+        SqlWriter out = new SqlWriter().append(dialect.explainPrefix());
         return selectInto(spec, out, true) ? out.toSql() : null;
     }
 
@@ -185,7 +185,7 @@ public final class SqlCompiler {
         if (spec.distinct()) {
             if (!spec.distinctFields().isEmpty()) {
                 if (!dialect.supportsDistinctOn()) {
-                    throw new UnsupportedOperationException("DISTINCT ON fields is not supported by " + dialect.name() + ".");
+                    throw NotSupported.by(dialect, "DISTINCT ON fields");
                 }
                 out.append("DISTINCT ON (");
                 appendJoined(out, expressions, spec.distinctFields().stream().<SqlExpr>map(SqlExpr.Column::new).toList());
@@ -245,12 +245,7 @@ public final class SqlCompiler {
                 }
             }
         }
-        if (spec.limit() != null) {
-            out.append(" LIMIT ").param(new BindValue(spec.limit().longValue(), Long.class));
-        }
-        if (spec.offset() > 0) {
-            out.append(" OFFSET ").param(new BindValue((long) spec.offset(), Long.class));
-        }
+        dialect.limitOffset(out, spec.limit(), spec.offset());
         return true;
     }
 

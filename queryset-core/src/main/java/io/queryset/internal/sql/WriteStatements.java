@@ -91,9 +91,8 @@ public class WriteStatements {
             String col = dialect.quote(field.column());
             out.append(f > 0 ? ", " : "").append(col).append(" = CASE");
             for (int r = 0; r < pks.size(); r++) {
-                out.append(" WHEN " + pkCol + " = ").param(pks.get(r), ResultColumn.of(pk))
-                        .append(" THEN CAST(").param(values.get(r)[f], ResultColumn.of(field))
-                        .append(" AS " + dialect.columnType(field) + ")");
+                out.append(" WHEN " + pkCol + " = ").param(pks.get(r), ResultColumn.of(pk)).append(" THEN ");
+                caseValue(out, values.get(r)[f], field);
             }
             out.append(" ELSE " + col + " END");
         }
@@ -102,6 +101,52 @@ public class WriteStatements {
             out.append(r > 0 ? ", " : "").param(pks.get(r), ResultColumn.of(pk));
         }
         return out.append(")").toSql();
+    }
+
+    /**
+     * One THEN value of {@link #bulkUpdate}: cast to the column's type, since PostgreSQL types a CASE of bare
+     * parameters as text (Django's {@code requires_casted_case_in_updates}).
+     */
+    protected void caseValue(SqlWriter out, @Nullable Object value, FieldInfo field) {
+        out.append("CAST(").param(value, ResultColumn.of(field)).append(" AS " + dialect.columnType(field) + ")");
+    }
+
+    /** Whether the keys of every row of a multi-row INSERT can be reported (else only a single-row insert's). */
+    public boolean reportsKeysOfMultiRowInserts() {
+        return true;
+    }
+
+    /**
+     * Whether the statements of {@link #insert} themselves return the generated keys as rows
+     * ({@code INSERT ... RETURNING key}), which the runners then read as a result; otherwise the driver's
+     * generated-keys API reports them.
+     */
+    public boolean returnsKeysAsRows() {
+        return false;
+    }
+
+    /**
+     * {@link #insert} for rows whose generated keys are wanted: with {@code RETURNING key} where
+     * {@link #returnsKeysAsRows()}, else the plain insert (the driver reports the keys).
+     */
+    public CompiledSql insertReturningKeys(ModelInfo<?> model, List<FieldInfo> columns, List<Object[]> rows, Conflict conflict,
+                                           List<FieldInfo> uniqueFields, List<FieldInfo> updateFields) {
+        return insert(model, columns, rows, conflict, uniqueFields, updateFields);
+    }
+
+    /**
+     * Rejects, before any SQL is sent, conflict handling this database cannot do as asked; PostgreSQL and H2
+     * take every combination {@code bulkCreate} accepts.
+     *
+     * @param columns the columns one INSERT writes (the key among them when the objects carry one)
+     */
+    public void checkConflictTarget(ModelInfo<?> model, List<FieldInfo> columns, Conflict conflict,
+                                    List<FieldInfo> uniqueFields) {
+    }
+
+    /** Whether {@code updateConflicts} needs the fields of the conflicting unique constraint named. */
+    public boolean updateConflictsNeedUniqueFields() {
+        return true;
     }
 
     protected String columnList(List<FieldInfo> columns) {
