@@ -111,7 +111,7 @@ final class AggData {
     }
 
     private static void insert(Fixture fx, String table, String left, String right, long leftKey, long rightKey) {
-        String sql = "INSERT INTO \"" + table + "\" (\"" + left + "\", \"" + right + "\") VALUES (?, ?)";
+        String sql = "INSERT INTO " + fx.quote(table) + " (" + fx.quote(left) + ", " + fx.quote(right) + ") VALUES (?, ?)";
         try (Connection c = fx.dataSource().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setLong(1, leftKey);
             st.setLong(2, rightKey);

@@ -209,7 +209,7 @@ class ModelTypesTest {
         fx.call(() -> m.create(t), () -> m.acreate(t));
 
         try (Connection c = fx.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"color\" FROM \"it_all_types\"")) {
+             ResultSet rs = st.executeQuery(fx.sql("SELECT \"color\" FROM \"it_all_types\""))) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("BLUE");
         }
@@ -244,8 +244,10 @@ class ModelTypesTest {
     void defaultNamesAreSnakeCase(Fixture fx) {
         String ddl = fx.db().schema().ddl(BookReview.class);
 
-        assertThat(ddl).contains("\"book_review\"", "\"reviewer_name\"", "\"pub_date\"", "\"stars\"", "\"id\"");
-        assertThat(fx.db().schema().ddl(Order.class)).contains("\"order\"", "\"year\"", "\"user\"", "\"desc\"", "\"group\"");
+        assertThat(ddl).contains(fx.quote("book_review"), fx.quote("reviewer_name"), fx.quote("pub_date"), fx.quote("stars"),
+                fx.quote("id"));
+        assertThat(fx.db().schema().ddl(Order.class)).contains(fx.quote("order"), fx.quote("year"), fx.quote("user"),
+                fx.quote("desc"), fx.quote("group"));
     }
 
     @DatabaseMatrix

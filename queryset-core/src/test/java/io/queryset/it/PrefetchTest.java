@@ -47,7 +47,7 @@ class PrefetchTest {
 
     private static void link(Fixture fx, PfBook book, PfAuthor author) {
         new JdbcTemplate(fx.dataSource()).update(
-                "INSERT INTO \"pf_book_authors\" (\"pf_book_id\", \"pf_author_id\") VALUES (?, ?)", book.id, author.id());
+                fx.sql("INSERT INTO \"pf_book_authors\" (\"pf_book_id\", \"pf_author_id\") VALUES (?, ?)"), book.id, author.id());
     }
 
     private static List<String> bookNames(PfPublisher p) {

@@ -419,9 +419,10 @@ class RelationQueryTest {
         String bookDdl = fx.db().schema().ddl(AggBook.class);
         String storeDdl = fx.db().schema().ddl(AggStore.class);
 
-        assertThat(authorDdl).contains("\"agg_author_friends\"", "\"from_agg_author_id\"", "\"to_agg_author_id\"");
-        assertThat(bookDdl).contains("\"agg_book_authors\"", "\"agg_book_id\"", "\"agg_author_id\"", "\"contact_id\"", "\"publisher_id\"");
-        assertThat(storeDdl).contains("\"agg_store_books\"", "\"agg_store_id\"", "\"agg_book_id\"");
+        assertThat(authorDdl).contains(fx.quote("agg_author_friends"), fx.quote("from_agg_author_id"), fx.quote("to_agg_author_id"));
+        assertThat(bookDdl).contains(fx.quote("agg_book_authors"), fx.quote("agg_book_id"), fx.quote("agg_author_id"),
+                fx.quote("contact_id"), fx.quote("publisher_id"));
+        assertThat(storeDdl).contains(fx.quote("agg_store_books"), fx.quote("agg_store_id"), fx.quote("agg_book_id"));
     }
 
     @DatabaseMatrix

@@ -73,8 +73,15 @@ class SelectForUpdateTest {
 
     @DatabaseMatrix(modes = ExecutionMode.BLOCKING)
     void lockingTheRowsOfASelectedRelationNeedsItInSelectRelated(Fixture fx) {
-        assertThatThrownBy(() -> fx.manager(Book.class).selectForUpdate(LockOptions.defaults().of("publisher")).list())
-                .hasMessageContaining("Invalid field name(s) given in selectForUpdate(of=(...)): publisher.");
+        if (fx.isMariaDb()) {
+            // MariaDB has no FOR UPDATE OF: refused before anything is sent, as Django's NotSupportedError.
+            assertThatThrownBy(() -> fx.manager(Book.class).selectForUpdate(LockOptions.defaults().of("self")).list())
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessage("selectForUpdate(of) (FOR UPDATE OF) is not supported by MariaDB.");
+        } else {
+            assertThatThrownBy(() -> fx.manager(Book.class).selectForUpdate(LockOptions.defaults().of("publisher")).list())
+                    .hasMessageContaining("Invalid field name(s) given in selectForUpdate(of=(...)): publisher.");
+        }
         assertThatThrownBy(() -> LockOptions.defaults().skipLocked().nowait())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("The nowait option cannot be used with skipLocked.");
     }

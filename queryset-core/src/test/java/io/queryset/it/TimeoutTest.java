@@ -128,8 +128,15 @@ class TimeoutTest {
             }));
         }
 
-        /** On PostgreSQL, waits until no statement waits for this lock any more (it was cancelled). */
+        /** On the servers, waits until no statement waits for this lock any more (it was cancelled). */
         void awaitNobodyWaiting() {
+            if (fx.isMariaDb()) {
+                // The native side's statement carries max_statement_time, so the server stops it too.
+                JdbcClient sql = JdbcClient.create(fx.dataSource());
+                Awaitility.await().atMost(Fixture.TIMEOUT).until(() -> sql.sql(
+                        "SELECT count(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'")
+                        .query(Long.class).single() == 0);
+            }
             if (fx.isPostgres()) {
                 JdbcClient sql = JdbcClient.create(fx.dataSource());
                 Awaitility.await().atMost(Fixture.TIMEOUT).until(() -> sql.sql(

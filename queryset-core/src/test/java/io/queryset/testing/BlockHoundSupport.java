@@ -84,12 +84,39 @@ public final class BlockHoundSupport {
     }
 
     private static void record(BlockingMethod method) {
+        if (isDriverQueueLock()) {
+            return;
+        }
         BlockingOperationError error = new BlockingOperationError(method);
         synchronized (VIOLATIONS) {
             VIOLATIONS.add(method + " on thread " + Thread.currentThread().getName() + "\n"
                     + stackOf(error));
         }
         throw error;
+    }
+
+    /**
+     * Whether the call is r2dbc-mariadb's connection taking the ReentrantLock that guards its in-memory queue of pending
+     * exchanges (SimpleClient.sendCommand and its event-loop drain): a few field updates, contended only when a statement
+     * is sent while the event loop is draining the previous response. Allowed like Netty's allocator lock above; any
+     * other park, on that lock's behalf or not, is still a violation.
+     */
+    private static boolean isDriverQueueLock() {
+        return StackWalker.getInstance().walk(frames -> {
+            boolean[] inLock = {false};
+            return frames.map(StackWalker.StackFrame::getClassName)
+                    .filter(c -> !c.startsWith("reactor.blockhound.") && !c.startsWith("io.queryset.testing.")
+                            && !c.startsWith("java.util.concurrent.locks.AbstractQueuedSynchronizer")
+                            && !c.startsWith("java.util.concurrent.locks.LockSupport") && !c.equals("jdk.internal.misc.Unsafe"))
+                    .limit(3)
+                    .anyMatch(c -> {
+                        if (c.startsWith("java.util.concurrent.locks.ReentrantLock")) {
+                            inLock[0] = true;
+                            return false;
+                        }
+                        return inLock[0] && c.startsWith("org.mariadb.r2dbc.client.SimpleClient");
+                    });
+        });
     }
 
     private static String stackOf(Throwable t) {

@@ -85,6 +85,19 @@ public final class Fixture {
         return database == DatabaseKind.MARIADB;
     }
 
+    /** {@code identifier} quoted as this database quotes names: {@code `name`} on MariaDB, {@code "name"} elsewhere. */
+    public String quote(String identifier) {
+        return database == DatabaseKind.MARIADB ? '`' + identifier + '`' : '"' + identifier + '"';
+    }
+
+    /**
+     * Test SQL written with standard {@code "double-quoted"} identifiers (and no double quote anywhere else), quoted
+     * as this database needs: for arranging rows by hand.
+     */
+    public String sql(String standardSql) {
+        return database == DatabaseKind.MARIADB ? standardSql.replace('"', '`') : standardSql;
+    }
+
     /** Whether this invocation calls async twins. */
     public boolean isAsync() {
         return mode.isAsync();

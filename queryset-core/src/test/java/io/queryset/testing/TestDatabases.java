@@ -285,9 +285,12 @@ public final class TestDatabases {
         params.forEach((k, v) -> query.append(query.isEmpty() ? "?" : "&").append(k).append('=').append(v));
         String admin = "jdbc:mariadb://" + host + ":" + port + "/" + database + query;
         String used = own == null ? database : own;
-        return new Settings("jdbc:mariadb://" + host + ":" + port + "/" + used + query,
-                "r2dbc:mariadb://" + host + ":" + port + "/" + used, user, password, own, admin,
-                "MariaDB " + admin + " (user " + user + ")", configured);
+        // READ COMMITTED, as Django's MySQL backend sets by default (and docs/databases.md recommends): under MariaDB's
+        // REPEATABLE READ a locking read keeps every row it scanned locked, not only the rows it returned.
+        String jdbcQuery = query + (query.isEmpty() ? "?" : "&") + "transactionIsolation=READ-COMMITTED";
+        return new Settings("jdbc:mariadb://" + host + ":" + port + "/" + used + jdbcQuery,
+                "r2dbc:mariadb://" + host + ":" + port + "/" + used + "?isolationLevel=READ-COMMITTED", user, password, own,
+                admin, "MariaDB " + admin + " (user " + user + ")", configured);
     }
 
     /** {@code qs_test_<pid>_<random>}: this JVM's own schema or database on a shared server. */

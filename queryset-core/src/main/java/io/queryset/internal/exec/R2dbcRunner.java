@@ -53,10 +53,10 @@ public final class R2dbcRunner implements AsyncRunner {
         if (step instanceof Step.Query q) {
             // alist() returns a List by contract; every other Query step is bounded (get() reads at most 21 rows,
             // count one). Reads meant to be unbounded go through stream().
-            return (Mono<T>) rows(q.sql(), q.mapper(), 0, timeout).collectList();
+            return (Mono<T>) rows(q.sql(), q.mapper(), 0, timeout, true).collectList();
         }
         if (step instanceof Step.Update u) {
-            return (Mono<T>) timed(rowsUpdated(u.sql()), u.sql(), timeout);
+            return (Mono<T>) timed(rowsUpdated(u.sql(), timeout), u.sql(), timeout);
         }
         if (step instanceof Step.Insert i) {
             return (Mono<T>) insert(i, timeout);
@@ -86,12 +86,13 @@ public final class R2dbcRunner implements AsyncRunner {
     private <K> Mono<List<K>> insert(Step.Insert<K> insert, @Nullable Duration timeout) {
         if (insert.keysAsRows()) {
             // INSERT ... RETURNING key written by the dialect: the driver must not add a RETURNING of its own.
-            return timed(spec(insert.sql()).map(row -> row.get(0, insert.keyType())).all().collectList(), insert.sql(), timeout);
+            return timed(spec(insert.sql(), timeout).map(row -> row.get(0, insert.keyType())).all().collectList(), insert.sql(),
+                    timeout);
         }
         if (!insert.returnKeys()) {
-            return timed(spec(insert.sql()).fetch().rowsUpdated(), insert.sql(), timeout).thenReturn(List.of());
+            return timed(spec(insert.sql(), timeout).fetch().rowsUpdated(), insert.sql(), timeout).thenReturn(List.of());
         }
-        return timed(spec(insert.sql())
+        return timed(spec(insert.sql(), timeout)
                 .filter(s -> s.returnGeneratedValues(insert.keyColumn()))
                 .map(row -> row.get(0, insert.keyType()))
                 .all()
@@ -100,17 +101,20 @@ public final class R2dbcRunner implements AsyncRunner {
 
     @Override
     public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
-        return rows(sql, mapper, fetchSize, timeout == null ? defaultTimeout : timeout);
+        // A stream's timeout bounds the wait for each row, not the whole statement: the server must not stop it.
+        return rows(sql, mapper, fetchSize, timeout == null ? defaultTimeout : timeout, false);
     }
 
-    private <R> Flux<R> rows(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
+    /** @param wholeStatement whether the timeout bounds the whole statement, so the server may stop it then too */
+    private <R> Flux<R> rows(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout,
+                             boolean wholeStatement) {
         Flux<R> rows;
         if (postgres != null) {
             // On PostgreSQL a cancelled subscription (or a timeout) stops the statement on the server, and never
             // leaves the connection stuck behind an unread result.
             rows = postgres.rows(sql.nativeSql(dialect), bindValues(sql), fetchSize, row -> mapper.map(columns(row)));
         } else {
-            DatabaseClient.GenericExecuteSpec spec = spec(sql);
+            DatabaseClient.GenericExecuteSpec spec = spec(sql, wholeStatement ? timeout : null);
             if (fetchSize > 0) {
                 spec = spec.filter(s -> s.fetchSize(fetchSize));
             }
@@ -121,9 +125,10 @@ public final class R2dbcRunner implements AsyncRunner {
                 : rows.timeout(timeout).onErrorMap(TimeoutException.class, e -> timedOut(sql, timeout, e));
     }
 
-    private Mono<Long> rowsUpdated(CompiledSql sql) {
+    private Mono<Long> rowsUpdated(CompiledSql sql, @Nullable Duration timeout) {
         // On PostgreSQL a cancelled (or timed-out) update is stopped on the server, as JDBC's statement timeout does.
-        return postgres != null ? postgres.rowsUpdated(sql.nativeSql(dialect), bindValues(sql)) : spec(sql).fetch().rowsUpdated();
+        return postgres != null ? postgres.rowsUpdated(sql.nativeSql(dialect), bindValues(sql))
+                : spec(sql, timeout).fetch().rowsUpdated();
     }
 
     private <V> Mono<V> timed(Mono<V> mono, CompiledSql sql, @Nullable Duration timeout) {
@@ -138,10 +143,15 @@ public final class R2dbcRunner implements AsyncRunner {
         return e;
     }
 
-    private DatabaseClient.GenericExecuteSpec spec(CompiledSql sql) {
+    /** The statement of {@code sql}, made to stop on the server after {@code timeout} where the dialect can say so. */
+    private DatabaseClient.GenericExecuteSpec spec(CompiledSql sql, @Nullable Duration timeout) {
+        String text = sql.nativeSql(dialect);
+        if (timeout != null) {
+            text = dialect.withStatementTimeout(text, timeout);
+        }
         // One bindValues call: each bind(i, v) copies every earlier binding, which is quadratic in the
         // parameters (seconds for a bulkCreate or inBulk near the parameter limit).
-        return client.sql(sql.nativeSql(dialect)).bindValues(bindValues(sql));
+        return client.sql(text).bindValues(bindValues(sql));
     }
 
     private List<Object> bindValues(CompiledSql sql) {

@@ -124,6 +124,22 @@ public abstract class Dialect {
         return new SqlWriter().append("EXTRACT(" + part + " FROM ").append(inner).append(")");
     }
 
+    /**
+     * Writes the argument of the aggregate {@code function} (e.g. {@code AVG}) over values of {@code type}; by default as
+     * it is. A database whose aggregate would lose precision on that type casts it here.
+     */
+    public void aggregateArgument(String function, ResultColumn type, SqlWriter argument, SqlWriter out) {
+        out.append(argument);
+    }
+
+    /**
+     * {@code sql} made to stop on the server after {@code timeout}, for the native (R2DBC) side, whose own timeout only
+     * cancels the subscription; by default unchanged (the runner's cancellation is all there is).
+     */
+    public String withStatementTimeout(String sql, java.time.Duration timeout) {
+        return sql;
+    }
+
     /** The operator of {@code left <operator> right}; by default its SQL symbol. */
     public String arithmetic(CombinedExpression.Operator operator, ResultColumn left, ResultColumn right) {
         return operator.sql();

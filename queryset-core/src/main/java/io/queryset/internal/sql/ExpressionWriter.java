@@ -110,16 +110,22 @@ public final class ExpressionWriter {
             out.append("DISTINCT ");
         }
         boolean inlineFilter = a.filter() != null && !dialect.supportsAggregateFilter();
+        SqlWriter argument = new SqlWriter();
         if (inlineFilter) {
-            out.append("CASE WHEN ").append(condition(a)).append(" THEN ");
+            argument.append("CASE WHEN ").append(condition(a)).append(" THEN ");
         }
         if (a.argument() == null) {
-            out.append(inlineFilter ? "1" : "*");
+            argument.append(inlineFilter ? "1" : "*");
         } else {
-            write(a.argument(), out);
+            write(a.argument(), argument);
         }
         if (inlineFilter) {
-            out.append(" ELSE NULL END");
+            argument.append(" ELSE NULL END");
+        }
+        if (a.argument() == null) {
+            out.append(argument);
+        } else {
+            dialect.aggregateArgument(a.function(), a.argument().output(), argument, out);
         }
         out.append(")");
         if (a.filter() != null && !inlineFilter) {

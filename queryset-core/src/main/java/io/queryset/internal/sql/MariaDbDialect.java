@@ -116,6 +116,28 @@ public class MariaDbDialect extends Dialect {
         return operator.sql();
     }
 
+    /**
+     * Averages of integers and every standard deviation or variance are computed over DOUBLEs: MariaDB otherwise works
+     * in decimals with four more digits than the input ({@code div_precision_increment}) and sends the rounded value.
+     */
+    @Override
+    public void aggregateArgument(String function, ResultColumn type, SqlWriter argument, SqlWriter out) {
+        boolean statistic = function.startsWith("STDDEV") || function.startsWith("VAR");
+        boolean inexactAverage = "AVG".equals(function) && type.kind().isNumeric() && type.kind() != ColumnKind.DECIMAL;
+        if (statistic || inexactAverage) {
+            out.append("CAST(").append(argument).append(" AS DOUBLE)");
+        } else {
+            out.append(argument);
+        }
+    }
+
+    /** {@code SET STATEMENT max_statement_time = seconds FOR sql}: the server stops the statement, a write included. */
+    @Override
+    public String withStatementTimeout(String sql, java.time.Duration timeout) {
+        java.math.BigDecimal seconds = java.math.BigDecimal.valueOf(Math.max(1, timeout.toMillis()), 3).stripTrailingZeros();
+        return "SET STATEMENT max_statement_time=" + seconds.toPlainString() + " FOR " + sql;
+    }
+
     /** There is no OFFSET without LIMIT: the largest row count stands for "no limit". */
     @Override
     public void limitOffset(SqlWriter out, @Nullable Integer limit, int offset) {

@@ -38,6 +38,15 @@ public class MySqlDialect extends MariaDbDialect {
         return true;
     }
 
+    /**
+     * MySQL has no {@code SET STATEMENT ... FOR} (its {@code MAX_EXECUTION_TIME} hint covers SELECTs only): a native
+     * statement's timeout cancels the subscription, and the statement ends on the server in its own time.
+     */
+    @Override
+    public String withStatementTimeout(String sql, java.time.Duration timeout) {
+        return sql;
+    }
+
     /** MySQL has no UNIQUE on a TEXT column either (MariaDB enforces it through a hidden hash). */
     @Override
     public void checkIndexable(String model, FieldInfo field) {
