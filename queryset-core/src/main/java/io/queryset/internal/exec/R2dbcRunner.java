@@ -32,11 +32,12 @@ public final class R2dbcRunner implements AsyncRunner {
     private final R2dbcTransactionManager transactionManager;
     private final TransactionalOperator transactions;
     private final @Nullable Duration defaultTimeout;
-    private final @Nullable PostgresQueries postgres;
+    /** The driver's statements where spring-r2dbc's DatabaseClient would leave a cancelled one's connection hanging. */
+    private final @Nullable CancelSafeQueries queries;
 
     public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration defaultTimeout) {
         this.client = DatabaseClient.create(connectionFactory);
-        this.postgres = PostgresQueries.of(connectionFactory);
+        this.queries = CancelSafeQueries.of(connectionFactory, dialect);
         this.dialect = dialect;
         this.transactionManager = new R2dbcTransactionManager(connectionFactory);
         this.transactions = TransactionalOperator.create(transactionManager, Step.Atomic.DEFINITION);
@@ -86,8 +87,14 @@ public final class R2dbcRunner implements AsyncRunner {
     private <K> Mono<List<K>> insert(Step.Insert<K> insert, @Nullable Duration timeout) {
         if (insert.keysAsRows()) {
             // INSERT ... RETURNING key written by the dialect: the driver must not add a RETURNING of its own.
-            return timed(spec(insert.sql(), timeout).map(row -> row.get(0, insert.keyType())).all().collectList(), insert.sql(),
-                    timeout);
+            Flux<K> keys = queries != null && queries.coversInserts()
+                    ? queries.rows(withTimeout(insert.sql(), timeout), bindValues(insert.sql()), 0, row -> row.get(0, insert.keyType()))
+                    : spec(insert.sql(), timeout).map(row -> row.get(0, insert.keyType())).all();
+            return timed(keys.collectList(), insert.sql(), timeout);
+        }
+        if (!insert.returnKeys() && queries != null && queries.coversInserts()) {
+            return timed(queries.rowsUpdated(withTimeout(insert.sql(), timeout), bindValues(insert.sql())), insert.sql(), timeout)
+                    .thenReturn(List.of());
         }
         if (!insert.returnKeys()) {
             return timed(spec(insert.sql(), timeout).fetch().rowsUpdated(), insert.sql(), timeout).thenReturn(List.of());
@@ -109,10 +116,11 @@ public final class R2dbcRunner implements AsyncRunner {
     private <R> Flux<R> rows(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout,
                              boolean wholeStatement) {
         Flux<R> rows;
-        if (postgres != null) {
-            // On PostgreSQL a cancelled subscription (or a timeout) stops the statement on the server, and never
-            // leaves the connection stuck behind an unread result.
-            rows = postgres.rows(sql.nativeSql(dialect), bindValues(sql), fetchSize, row -> mapper.map(columns(row)));
+        if (queries != null) {
+            // A cancelled subscription never leaves the connection stuck behind an unread result; on PostgreSQL a cancel
+            // (or a timeout) also stops the statement on the server.
+            rows = queries.rows(withTimeout(sql, wholeStatement ? timeout : null), bindValues(sql), fetchSize,
+                    row -> mapper.map(columns(row)));
         } else {
             DatabaseClient.GenericExecuteSpec spec = spec(sql, wholeStatement ? timeout : null);
             if (fetchSize > 0) {
@@ -127,7 +135,7 @@ public final class R2dbcRunner implements AsyncRunner {
 
     private Mono<Long> rowsUpdated(CompiledSql sql, @Nullable Duration timeout) {
         // On PostgreSQL a cancelled (or timed-out) update is stopped on the server, as JDBC's statement timeout does.
-        return postgres != null ? postgres.rowsUpdated(sql.nativeSql(dialect), bindValues(sql))
+        return queries != null ? queries.rowsUpdated(withTimeout(sql, timeout), bindValues(sql))
                 : spec(sql, timeout).fetch().rowsUpdated();
     }
 
@@ -145,13 +153,15 @@ public final class R2dbcRunner implements AsyncRunner {
 
     /** The statement of {@code sql}, made to stop on the server after {@code timeout} where the dialect can say so. */
     private DatabaseClient.GenericExecuteSpec spec(CompiledSql sql, @Nullable Duration timeout) {
-        String text = sql.nativeSql(dialect);
-        if (timeout != null) {
-            text = dialect.withStatementTimeout(text, timeout);
-        }
         // One bindValues call: each bind(i, v) copies every earlier binding, which is quadratic in the
         // parameters (seconds for a bulkCreate or inBulk near the parameter limit).
-        return client.sql(text).bindValues(bindValues(sql));
+        return client.sql(withTimeout(sql, timeout)).bindValues(bindValues(sql));
+    }
+
+    /** The driver's SQL of {@code sql}, made to stop on the server after {@code timeout} where the dialect can say so. */
+    private String withTimeout(CompiledSql sql, @Nullable Duration timeout) {
+        String text = sql.nativeSql(dialect);
+        return timeout == null ? text : dialect.withStatementTimeout(text, timeout);
     }
 
     private List<Object> bindValues(CompiledSql sql) {
