@@ -62,6 +62,7 @@ public final class Database {
         this.asyncMode = resolveMode(b.asyncMode, b.connectionFactory, b.dataSource);
         this.bridge = b.bridge != null ? b.bridge : AsyncBridge.createDefault();
         Dialect dialect = b.dialect != null ? Dialects.byName(b.dialect)
+                : b.urlProduct != null ? Dialects.byName(b.urlProduct)
                 : b.dataSource != null ? Dialects.detect(b.dataSource) : Dialects.detect(b.connectionFactory);
         ModelRegistry models = new ModelRegistry();
         // Reverse relations (a publisher's "books") exist once the declaring model is known: register up front.
@@ -201,6 +202,7 @@ public final class Database {
         private int defaultChunkSize = 2000;
         private @Nullable Duration queryTimeout;
         private @Nullable String dialect;
+        private @Nullable String urlProduct;
         private final java.util.List<Class<?>> models = new java.util.ArrayList<>();
 
         private Builder() {
@@ -262,9 +264,32 @@ public final class Database {
             return this;
         }
 
-        /** Forces a dialect ({@code PostgreSQL}, {@code H2}) instead of detecting it from the connection. */
+        /**
+         * Forces a dialect ({@code PostgreSQL}, {@code H2}, {@code MariaDB}, {@code MySQL}) instead of detecting it from
+         * the connection.
+         */
         public Builder dialect(String name) {
             this.dialect = name;
+            return this;
+        }
+
+        /**
+         * Picks the dialect from the URL the DataSource or ConnectionFactory was built from
+         * ({@code jdbc:mariadb://...}, {@code r2dbc:pool:postgresql://...}), so no connection is opened to detect it.
+         * May be called for both sides' URLs, which must then name the same database. A null URL, or one naming no
+         * database this library knows, leaves the choice to {@link #dialect(String)} or to detection.
+         *
+         * @throws IllegalArgumentException when an earlier URL named another database
+         */
+        public Builder dialectOfUrl(@Nullable String url) {
+            String product = Dialects.productOfUrl(url);
+            if (product != null) {
+                if (urlProduct != null && !urlProduct.equals(product)) {
+                    throw new IllegalArgumentException("The JDBC and R2DBC URLs name different databases (" + urlProduct + " and "
+                            + product + "): a Database runs the same SQL on both sides, so they must reach one database.");
+                }
+                urlProduct = product;
+            }
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.queryset.AsyncBridge;
 import io.queryset.Database;
 import io.r2dbc.spi.ConnectionFactory;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration for QuerySet: a {@link Database} on the application's DataSource and/or R2DBC
@@ -43,19 +45,23 @@ public final class QuerySetAutoConfiguration {
                 : AsyncBridge.create(bridge.effectiveMaxThreads(), bridge.queuedTasksPerThread());
     }
 
-    /** On whichever sides exist; a side with several candidates and no {@code @Primary} is left out. */
+    /**
+     * On whichever sides exist; a side with several candidates and no {@code @Primary} is left out. The dialect comes
+     * from the sides' URLs ({@link DatabaseUrls}), else from the connection's metadata.
+     */
     @Bean
     @ConditionalOnMissingBean
     Database querySetDatabase(QuerySetProperties properties, AsyncBridge bridge,
-            ObjectProvider<DataSource> dataSource, ObjectProvider<ConnectionFactory> connectionFactory) {
+            ObjectProvider<DataSource> dataSource, ObjectProvider<ConnectionFactory> connectionFactory,
+            Environment environment, BeanFactory beanFactory) {
         Database.Builder builder = Database.builder()
                 .asyncMode(properties.getAsync().getMode())
                 .blockingGuard(properties.getAsync().getGuard())
                 .defaultChunkSize(properties.getDefaultChunkSize())
                 .queryTimeout(properties.getQueryTimeout())
                 .bridge(bridge);
-        dataSource.ifUnique(builder::dataSource);
-        connectionFactory.ifUnique(builder::connectionFactory);
+        dataSource.ifUnique(ds -> builder.dataSource(ds).dialectOfUrl(DatabaseUrls.jdbc(environment, beanFactory)));
+        connectionFactory.ifUnique(cf -> builder.connectionFactory(cf).dialectOfUrl(DatabaseUrls.r2dbc(environment, beanFactory)));
         return builder.build();
     }
 }

@@ -98,25 +98,29 @@ public final class BlockHoundSupport {
     /**
      * Whether the call is r2dbc-mariadb's connection taking the ReentrantLock that guards its in-memory queue of pending
      * exchanges (SimpleClient.sendCommand and its event-loop drain): a few field updates, contended only when a statement
-     * is sent while the event loop is draining the previous response. Allowed like Netty's allocator lock above; any
-     * other park, on that lock's behalf or not, is still a violation.
+     * is sent while the event loop is draining the previous response. The lock spins, then parks; both are allowed, like
+     * Netty's allocator lock above. Failing there would also break the driver's connection (the error is thrown inside
+     * it), and every later statement on it would hang. Any other wait, on that lock's behalf or not, is a violation.
      */
     private static boolean isDriverQueueLock() {
-        return StackWalker.getInstance().walk(frames -> {
-            boolean[] inLock = {false};
-            return frames.map(StackWalker.StackFrame::getClassName)
-                    .filter(c -> !c.startsWith("reactor.blockhound.") && !c.startsWith("io.queryset.testing.")
-                            && !c.startsWith("java.util.concurrent.locks.AbstractQueuedSynchronizer")
-                            && !c.startsWith("java.util.concurrent.locks.LockSupport") && !c.equals("jdk.internal.misc.Unsafe"))
-                    .limit(3)
-                    .anyMatch(c -> {
-                        if (c.startsWith("java.util.concurrent.locks.ReentrantLock")) {
-                            inLock[0] = true;
-                            return false;
-                        }
-                        return inLock[0] && c.startsWith("org.mariadb.r2dbc.client.SimpleClient");
-                    });
-        });
+        List<String> classes = StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(c -> !c.startsWith("reactor.blockhound.") && !c.startsWith("io.queryset.testing."))
+                .limit(16).toList());
+        int i = 0;
+        while (i < classes.size() && isWaitingInsideALock(classes.get(i))) {
+            i++;
+        }
+        if (i == 0 || i == classes.size() || !classes.get(i - 1).startsWith("java.util.concurrent.locks.ReentrantLock")) {
+            return false;
+        }
+        return classes.get(i).startsWith("org.mariadb.r2dbc.client.SimpleClient");
+    }
+
+    private static boolean isWaitingInsideALock(String className) {
+        return className.equals("java.lang.Thread") || className.equals("jdk.internal.misc.Unsafe")
+                || className.equals("java.util.concurrent.locks.LockSupport")
+                || className.startsWith("java.util.concurrent.locks.AbstractQueuedSynchronizer")
+                || className.startsWith("java.util.concurrent.locks.ReentrantLock");
     }
 
     private static String stackOf(Throwable t) {
