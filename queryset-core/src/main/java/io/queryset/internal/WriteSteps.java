@@ -294,7 +294,10 @@ final class WriteSteps<T> {
                 updated = model.with(updated, e.getKey(), e.getValue());
             }
             return save(updated).map(saved -> new CreateResult<>(saved, false));
-        }).atomic();
+            // On MariaDB, callers that lost the race to insert keep a shared lock on the new row's key until their
+            // transaction ends; two of them locking it for the update deadlock, and the database rolls one back. Run
+            // anew, it finds the row and waits for its lock like any other updater.
+        }).atomicRestartedWhenRolledBack(3);
     }
 
     private ReadSteps<T> matching(Q lookup, boolean lock) {

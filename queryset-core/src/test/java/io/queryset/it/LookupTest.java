@@ -44,7 +44,13 @@ class LookupTest {
 
         assertThat(names(fx, books.filter("name", PRACTICAL))).containsExactly(PRACTICAL);
         assertThat(names(fx, books.filter("name__exact", PRACTICAL))).containsExactly(PRACTICAL);
-        assertThat(names(fx, books.filter("name", "practical django projects"))).isEmpty();
+        if (fx.isMariaDb()) {
+            // As in Django on MySQL/MariaDB, exact follows the column's collation: the default utf8mb4_general_ci
+            // ignores case (docs/databases.md).
+            assertThat(names(fx, books.filter("name", "practical django projects"))).containsExactly(PRACTICAL);
+        } else {
+            assertThat(names(fx, books.filter("name", "practical django projects"))).isEmpty();
+        }
     }
 
     @DatabaseMatrix

@@ -88,7 +88,17 @@ public final class JdbcRunner implements BlockingRunner {
             return run(t.inner(), t.timeout());
         }
         Step.Atomic<T> a = (Step.Atomic<T>) step;
-        return transactions.execute(status -> run(a.inner(), timeout));
+        // Only a transaction begun here may be run again: inside the caller's, the rollback undid the caller's work too.
+        boolean begunHere = !TransactionSynchronizationManager.hasResource(dataSource);
+        for (int run = 0; ; run++) {
+            try {
+                return transactions.execute(status -> run(a.inner(), timeout));
+            } catch (RuntimeException e) {
+                if (!begunHere || run >= a.restarts() || !RolledBackTransactions.rolledBack(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

@@ -16,10 +16,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Runs steps natively on R2DBC through spring-r2dbc's {@link DatabaseClient}: non-blocking end to end,
@@ -27,6 +30,7 @@ import reactor.core.publisher.Mono;
  */
 public final class R2dbcRunner implements AsyncRunner {
 
+    private final ConnectionFactory connectionFactory;
     private final DatabaseClient client;
     private final Dialect dialect;
     private final R2dbcTransactionManager transactionManager;
@@ -36,6 +40,7 @@ public final class R2dbcRunner implements AsyncRunner {
     private final @Nullable CancelSafeQueries queries;
 
     public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration defaultTimeout) {
+        this.connectionFactory = connectionFactory;
         this.client = DatabaseClient.create(connectionFactory);
         this.queries = CancelSafeQueries.of(connectionFactory, dialect);
         this.dialect = dialect;
@@ -76,7 +81,22 @@ public final class R2dbcRunner implements AsyncRunner {
             return run(t.inner(), t.timeout());
         }
         Step.Atomic<T> a = (Step.Atomic<T>) step;
-        return transactions.transactional(Mono.defer(() -> run(a.inner(), timeout)));
+        Mono<T> atomic = transactions.transactional(Mono.defer(() -> run(a.inner(), timeout)));
+        if (a.restarts() == 0) {
+            return atomic;
+        }
+        // Only a transaction begun here may be run again: inside the caller's, the rollback undid the caller's work too.
+        return insideTransaction().flatMap(inside -> inside ? atomic
+                : atomic.retryWhen(Retry.max(a.restarts()).filter(RolledBackTransactions::rolledBack)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure())));
+    }
+
+    /** Whether the subscriber runs inside a reactive transaction on this runner's ConnectionFactory. */
+    private Mono<Boolean> insideTransaction() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .map(sync -> sync.hasResource(connectionFactory))
+                .onErrorResume(NoTransactionException.class, e -> Mono.just(false))
+                .defaultIfEmpty(false);
     }
 
     @Override

@@ -57,10 +57,15 @@ public sealed interface Step<T> {
      * failure rolls back only this step and leaves the caller's transaction usable (PostgreSQL would otherwise
      * abort the whole transaction on the first error, and {@code getOrCreate}'s fallback could not run).
      */
-    record Atomic<T>(Step<T> inner) implements Step<T> {
+    record Atomic<T>(Step<T> inner, int restarts) implements Step<T> {
         /** Nested propagation: a savepoint inside an active transaction, a new transaction otherwise. */
         public static final TransactionDefinition DEFINITION =
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+
+        /** An atomic block that is never run again. */
+        public Atomic(Step<T> inner) {
+            this(inner, 0);
+        }
     }
 
     /**
@@ -106,6 +111,16 @@ public sealed interface Step<T> {
 
     default Step<T> atomic() {
         return new Atomic<>(this);
+    }
+
+    /**
+     * {@link #atomic()}, run again from the start, up to {@code restarts} times, when the database rolls back the
+     * transaction it began (a deadlock or a serialization failure, SQLSTATE class 40): nothing of the failed run is
+     * left, so running it again is safe. Inside the caller's transaction it is never run again: the database rolled
+     * back the caller's work too, and the error must reach the caller.
+     */
+    default Step<T> atomicRestartedWhenRolledBack(int restarts) {
+        return new Atomic<>(this, restarts);
     }
 
     /** This step with a per-statement timeout, or this step itself when {@code timeout} is null. */
