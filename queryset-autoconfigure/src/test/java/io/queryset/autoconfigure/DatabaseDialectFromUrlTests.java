@@ -2,6 +2,7 @@ package io.queryset.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.queryset.Database;
 import io.queryset.autoconfigure.fixtures.FixturesPackage;
 import org.h2.jdbcx.JdbcDataSource;
@@ -29,13 +30,18 @@ class DatabaseDialectFromUrlTests {
     void takesTheDialectFromTheJdbcUrlWithoutConnecting() {
         runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=jdbc:mariadb:" + NOWHERE)
-                .run(context -> assertThat(context.getBean(Database.class).dialectName()).isEqualTo("MariaDB"));
+                .run(context -> {
+                    assertThat(context.getBean(Database.class).dialectName()).isEqualTo("MariaDB");
+                    assertThat(context.getBean(HikariDataSource.class).getHikariPoolMXBean())
+                            .as("the pool starts on its first connection: none was asked for").isNull();
+                });
     }
 
     @Test
     void takesTheDialectFromTheR2dbcUrlToo() {
         runner.withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, DataSourceAutoConfiguration.class))
-                .withPropertyValues("spring.r2dbc.url=r2dbc:mariadb:" + NOWHERE, "spring.datasource.url=jdbc:mariadb:" + NOWHERE)
+                .withPropertyValues("spring.r2dbc.url=r2dbc:mariadb:" + NOWHERE, "spring.r2dbc.username=root",
+                        "spring.datasource.url=jdbc:mariadb:" + NOWHERE)
                 .run(context -> assertThat(context.getBean(Database.class).dialectName()).isEqualTo("MariaDB"));
     }
 

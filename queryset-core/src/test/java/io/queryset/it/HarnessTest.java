@@ -34,7 +34,7 @@ class HarnessTest {
         }
     }
 
-    @DatabaseMatrix(databases = DatabaseKind.POSTGRES, modes = {ExecutionMode.NATIVE, ExecutionMode.BRIDGED})
+    @DatabaseMatrix(databases = {DatabaseKind.POSTGRES, DatabaseKind.MARIADB}, modes = {ExecutionMode.NATIVE, ExecutionMode.BRIDGED})
     void blockingInsideAnAsyncTwinFailsTheTest(Fixture fx) {
         assertThatThrownBy(() -> fx.call(() -> 0, () -> Mono.fromCallable(() -> {
             Thread.sleep(1);
@@ -43,7 +43,7 @@ class HarnessTest {
         assertThat(BlockHoundSupport.drainViolations()).as("also recorded for the after-test check").hasSize(1);
     }
 
-    @DatabaseMatrix(databases = DatabaseKind.POSTGRES, modes = ExecutionMode.NATIVE)
+    @DatabaseMatrix(databases = {DatabaseKind.POSTGRES, DatabaseKind.MARIADB}, modes = ExecutionMode.NATIVE)
     void theDriversEventLoopIsWatchedToo(Fixture fx) {
         BookData.seed(fx);
         var books = fx.manager(Book.class);

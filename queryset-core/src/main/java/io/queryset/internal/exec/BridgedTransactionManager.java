@@ -11,6 +11,7 @@ import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.AbstractReactiveTransactionManager;
 import org.springframework.transaction.reactive.GenericReactiveTransaction;
@@ -40,12 +41,13 @@ public final class BridgedTransactionManager extends AbstractReactiveTransaction
 
     private final DataSource dataSource;
     private final AsyncBridge bridge;
-    private final SQLExceptionTranslator translator;
+    /** Built on the first error: building it reads the database's name through a connection. */
+    private final SingletonSupplier<SQLExceptionTranslator> translator;
 
     public BridgedTransactionManager(DataSource dataSource, AsyncBridge bridge) {
         this.dataSource = dataSource;
         this.bridge = bridge;
-        this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+        this.translator = SingletonSupplier.of(() -> new SQLErrorCodeSQLExceptionTranslator(dataSource));
     }
 
     /** The DataSource whose connections this manager binds (the key of the bound {@link ConnectionHolder}). */
@@ -190,7 +192,7 @@ public final class BridgedTransactionManager extends AbstractReactiveTransaction
             try {
                 return work.call();
             } catch (SQLException e) {
-                RuntimeException translated = translator.translate("Bridged transaction " + task, null, e);
+                RuntimeException translated = translator.obtain().translate("Bridged transaction " + task, null, e);
                 throw translated != null ? translated : new IllegalStateException(e);
             }
         }).then();

@@ -44,7 +44,9 @@ public final class JdbcRunner implements BlockingRunner {
     public JdbcRunner(DataSource dataSource, Dialect dialect, @Nullable Duration defaultTimeout) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.jdbc = new JdbcTemplate(dataSource);
+        // Lazy: the error-code translator would otherwise open a connection to read the database's name right here,
+        // at start-up, when the dialect is already known (from the URL) and the server may not be up yet.
+        this.jdbc = new JdbcTemplate(dataSource, true);
         this.transactionManager = new JdbcTransactionManager(dataSource);
         this.transactions = new TransactionTemplate(transactionManager, Step.Atomic.DEFINITION);
         this.defaultTimeout = defaultTimeout;
