@@ -16,6 +16,15 @@ public final class MySqlWriteStatements extends MariaDbWriteStatements {
         return false;
     }
 
+    /**
+     * As in Django on MySQL, only a plain insert reports its key: the key of a row updated by ON DUPLICATE KEY UPDATE
+     * is not what LAST_INSERT_ID() gives.
+     */
+    @Override
+    public boolean returnsKeys(Conflict conflict) {
+        return conflict == Conflict.RAISE;
+    }
+
     /** The drivers derive the keys after the first from the auto-increment step, which concurrent inserts may break. */
     @Override
     public boolean reportsKeysOfMultiRowInserts() {
