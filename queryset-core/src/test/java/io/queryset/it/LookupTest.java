@@ -399,6 +399,24 @@ class LookupTest {
     }
 
     @DatabaseMatrix
+    void isoYearAndTimeOfADateTime(Fixture fx) {
+        fx.blocking(Event.class).bulkCreate(List.of(
+                new Event("launch", LocalDateTime.of(2005, 7, 27, 14, 30, 15), null),
+                new Event("newyear", LocalDateTime.of(2006, 1, 1, 9, 5, 0), null),
+                new Event("lateDecember", LocalDateTime.of(2008, 12, 29, 10, 0, 0, 250_000_000), null)));
+        Manager<Event> events = fx.manager(Event.class);
+
+        // 2006-01-01, a Sunday, is in ISO week 52 of 2005; 2008-12-29, a Monday, opens ISO week 1 of 2009.
+        assertThat(eventNames(fx, events.filter("startsAt__iso_year", 2005))).containsExactly("launch", "newyear");
+        assertThat(eventNames(fx, events.filter("startsAt__iso_year", 2009))).containsExactly("lateDecember");
+        assertThat(eventNames(fx, events.filter("startsAt__year", 2008))).containsExactly("lateDecember");
+        assertThat(eventNames(fx, events.filter("startsAt__time", LocalTime.of(14, 30, 15)))).containsExactly("launch");
+        assertThat(eventNames(fx, events.filter("startsAt__time__lt", LocalTime.of(10, 0)))).containsExactly("newyear");
+        assertThat(eventNames(fx, events.filter("startsAt__time__gt", LocalTime.of(10, 0)))).as("the fraction counts")
+                .containsExactly("launch", "lateDecember");
+    }
+
+    @DatabaseMatrix
     void hourMinuteAndSecondOfATime(Fixture fx) {
         fx.blocking(Event.class).bulkCreate(List.of(
                 new Event("launch", LocalDateTime.of(2005, 7, 27, 14, 30, 15), LocalTime.of(13, 45, 0)),

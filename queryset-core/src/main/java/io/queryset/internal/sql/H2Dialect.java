@@ -31,6 +31,16 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
+    public void transform(Transform transform, SqlWriter out, SqlWriter inner) {
+        if (transform == Transform.TIME) {
+            // H2's TIME without a precision is whole seconds: keep the microseconds, as the column does.
+            out.append("CAST(").append(inner).append(" AS TIME(6))");
+            return;
+        }
+        super.transform(transform, out, inner);
+    }
+
+    @Override
     public String columnType(FieldInfo field) {
         // H2's TIME defaults to whole seconds (TIMESTAMP defaults to microseconds); keep microseconds like PostgreSQL.
         return field.kind() == ColumnKind.TIME ? "TIME(6)" : super.columnType(field);
