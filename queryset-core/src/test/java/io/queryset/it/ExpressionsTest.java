@@ -61,6 +61,17 @@ class ExpressionsTest {
     }
 
     @DatabaseMatrix
+    void aConstantNextToAnAggregateIsNotAGroupingColumn(Fixture fx) {
+        BookData.seed(fx);
+
+        // Grouping by a bound 2 would mean "the second column" (the count) on MariaDB, whose driver inlines values.
+        var rows = fx.list(fx.manager(Book.class).orderBy("rating").values("rating").annotate("n", Count.of("id"))
+                .annotate("two", Value.of(2)).valuesList("rating", "n", "two"));
+
+        assertThat(rows).containsExactly(List.of(3.0, 1L, 2), List.of(4.0, 3L, 2), List.of(4.5, 1L, 2), List.of(5.0, 1L, 2));
+    }
+
+    @DatabaseMatrix
     void caseWhenWithoutDefaultIsNullAndWorksInsideAnAggregate(Fixture fx) {
         BookData.seed(fx);
         Manager<Book> books = fx.manager(Book.class);

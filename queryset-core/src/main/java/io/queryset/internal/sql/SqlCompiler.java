@@ -213,7 +213,10 @@ public final class SqlCompiler {
             return false;
         }
         if (grouped) {
-            List<SqlExpr> groupBy = new ArrayList<>(selected.stream().filter(e -> !e.containsAggregate()).toList());
+            // A constant is no grouping column (Django's Value.get_group_by_cols() is empty), and a bound integer there
+            // would name a column by position on a driver that inlines values (MariaDB).
+            List<SqlExpr> groupBy = new ArrayList<>(selected.stream()
+                    .filter(e -> !e.containsAggregate() && !isConstant(e)).toList());
             // Sum("age") + F("age"): the plain part of a mixed expression is grouped by too, as Django does.
             selected.stream().filter(SqlExpr::containsAggregate).forEach(e -> addPlainParts(e, groupBy));
             if (unselectedAggregate && spec.projection() != null) {
@@ -229,7 +232,10 @@ public final class SqlCompiler {
             return false;
         }
         if (withOrdering) {
-            List<OrderTerm> ordering = effectiveOrdering(spec, grouped);
+            // Ordering by a constant orders nothing; a bound integer there would name a column by position where the
+            // driver inlines values (MariaDB).
+            List<OrderTerm> ordering = effectiveOrdering(spec, grouped).stream()
+                    .filter(t -> t.isRandom() || !isConstant(t.expression())).toList();
             if (!ordering.isEmpty()) {
                 out.append(" ORDER BY ");
                 for (int i = 0; i < ordering.size(); i++) {
@@ -298,7 +304,7 @@ public final class SqlCompiler {
      */
     private static void addPlainParts(SqlExpr e, List<SqlExpr> groupBy) {
         if (!e.containsAggregate()) {
-            if (!(e instanceof SqlExpr.Param) && !groupBy.contains(e)) {
+            if (!isConstant(e) && !groupBy.contains(e)) {
                 groupBy.add(e);
             }
         } else if (e instanceof SqlExpr.Arithmetic a) {
@@ -307,6 +313,11 @@ public final class SqlCompiler {
         } else if (e instanceof SqlExpr.AnnotationRef r) {
             addPlainParts(r.expression(), groupBy);
         }
+    }
+
+    /** Whether {@code e} is a bound value, possibly under an annotation's name. */
+    private static boolean isConstant(SqlExpr e) {
+        return e instanceof SqlExpr.Param || (e instanceof SqlExpr.AnnotationRef a && isConstant(a.expression()));
     }
 
     private static boolean hasUnselectedAggregate(QuerySpec spec, List<SqlExpr> selected) {
