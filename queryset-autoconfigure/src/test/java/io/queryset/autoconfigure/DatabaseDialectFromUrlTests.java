@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.queryset.Database;
 import io.queryset.autoconfigure.fixtures.FixturesPackage;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -12,6 +15,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * The Database's dialect comes from the JDBC and R2DBC URLs (or connection details) the application configures, so
@@ -39,9 +44,9 @@ class DatabaseDialectFromUrlTests {
 
     @Test
     void takesTheDialectFromTheR2dbcUrlToo() {
-        runner.withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, DataSourceAutoConfiguration.class))
-                .withPropertyValues("spring.r2dbc.url=r2dbc:mariadb:" + NOWHERE, "spring.r2dbc.username=root",
-                        "spring.datasource.url=jdbc:mariadb:" + NOWHERE)
+        // The ConnectionFactory's own name says MySQL: the URL, naming MariaDB, wins.
+        runner.withBean(ConnectionFactory.class, MySqlNamedConnectionFactory::new)
+                .withPropertyValues("spring.r2dbc.url=r2dbc:pool:mariadb:" + NOWHERE)
                 .run(context -> assertThat(context.getBean(Database.class).dialectName()).isEqualTo("MariaDB"));
     }
 
@@ -81,5 +86,19 @@ class DatabaseDialectFromUrlTests {
         h2.setURL("jdbc:h2:mem:noUrl;DB_CLOSE_DELAY=-1");
         runner.withBean(javax.sql.DataSource.class, () -> h2)
                 .run(context -> assertThat(context.getBean(Database.class).dialectName()).isEqualTo("H2"));
+    }
+
+    /** A ConnectionFactory named MySQL that must never be asked for a connection. */
+    private static final class MySqlNamedConnectionFactory implements ConnectionFactory {
+
+        @Override
+        public Publisher<? extends Connection> create() {
+            return Mono.error(new AssertionError("no connection may be opened at start-up"));
+        }
+
+        @Override
+        public ConnectionFactoryMetadata getMetadata() {
+            return () -> "MySQL";
+        }
     }
 }
