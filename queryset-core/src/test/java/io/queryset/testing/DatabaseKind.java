@@ -15,11 +15,6 @@ public enum DatabaseKind {
         this.displayName = displayName;
     }
 
-    /** Whether this is a database server (not the embedded H2). */
-    public boolean isServer() {
-        return this != H2;
-    }
-
     /** The name shown in test reports. */
     public String displayName() {
         return displayName;

@@ -8,6 +8,7 @@ import io.queryset.internal.query.Lookup;
 import io.queryset.internal.query.QuerySpec;
 import io.queryset.internal.query.SqlExpr;
 import io.queryset.internal.query.Transform;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -136,7 +137,7 @@ public abstract class Dialect {
      * {@code sql} made to stop on the server after {@code timeout}, for the native (R2DBC) side, whose own timeout only
      * cancels the subscription; by default unchanged (the runner's cancellation is all there is).
      */
-    public String withStatementTimeout(String sql, java.time.Duration timeout) {
+    public String withStatementTimeout(String sql, Duration timeout) {
         return sql;
     }
 

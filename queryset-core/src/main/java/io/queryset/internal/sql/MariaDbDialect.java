@@ -8,6 +8,9 @@ import io.queryset.internal.query.Lookup;
 import io.queryset.internal.query.QuerySpec;
 import io.queryset.internal.query.SqlExpr;
 import io.queryset.internal.query.Transform;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -133,8 +136,8 @@ public class MariaDbDialect extends Dialect {
 
     /** {@code SET STATEMENT max_statement_time = seconds FOR sql}: the server stops the statement, a write included. */
     @Override
-    public String withStatementTimeout(String sql, java.time.Duration timeout) {
-        java.math.BigDecimal seconds = java.math.BigDecimal.valueOf(Math.max(1, timeout.toMillis()), 3).stripTrailingZeros();
+    public String withStatementTimeout(String sql, Duration timeout) {
+        BigDecimal seconds = BigDecimal.valueOf(Math.max(1, timeout.toMillis()), 3).stripTrailingZeros();
         return "SET STATEMENT max_statement_time=" + seconds.toPlainString() + " FOR " + sql;
     }
 
@@ -247,13 +250,13 @@ public class MariaDbDialect extends Dialect {
     public BindValue toDriver(BindValue value) {
         Object v = value.value();
         if (v instanceof OffsetDateTime o) {
-            return new BindValue(o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), java.time.LocalDateTime.class);
+            return new BindValue(o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), LocalDateTime.class);
         }
         if (v instanceof UUID u) {
             return new BindValue(u.toString(), String.class);
         }
         if (v == null && value.type() == OffsetDateTime.class) {
-            return new BindValue(null, java.time.LocalDateTime.class);
+            return new BindValue(null, LocalDateTime.class);
         }
         if (v == null && value.type() == UUID.class) {
             return new BindValue(null, String.class);
@@ -264,7 +267,7 @@ public class MariaDbDialect extends Dialect {
     @Override
     public Class<?> driverReadType(Class<?> type) {
         if (type == OffsetDateTime.class) {
-            return java.time.LocalDateTime.class;
+            return LocalDateTime.class;
         }
         return type == UUID.class ? String.class : type;
     }

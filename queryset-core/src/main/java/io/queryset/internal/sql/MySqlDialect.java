@@ -4,6 +4,7 @@ import io.queryset.internal.mapping.ColumnKind;
 import io.queryset.internal.mapping.FieldInfo;
 import io.queryset.internal.query.Lookup;
 import io.queryset.internal.query.QuerySpec;
+import java.time.Duration;
 
 /**
  * MySQL 8.0 (8.0.31 and later for {@code intersection}/{@code difference}): the MariaDB dialect with what MySQL does
@@ -43,7 +44,7 @@ public class MySqlDialect extends MariaDbDialect {
      * statement's timeout cancels the subscription, and the statement ends on the server in its own time.
      */
     @Override
-    public String withStatementTimeout(String sql, java.time.Duration timeout) {
+    public String withStatementTimeout(String sql, Duration timeout) {
         return sql;
     }
 
