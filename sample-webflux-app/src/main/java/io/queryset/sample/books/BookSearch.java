@@ -2,6 +2,7 @@ package io.queryset.sample.books;
 
 import io.queryset.QuerySet;
 import io.queryset.sample.web.InvalidQueryParameterException;
+import io.queryset.sample.web.QueryParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +47,11 @@ record BookSearch(Map<String, String> filters, List<String> ordering) {
             choices.add(ORDERING);
             choices.addAll(PAGING);
         }
+        QueryParameters.requireKnown(params, choices);
         Map<String, String> filters = new LinkedHashMap<>();
         List<String> ordering = List.of();
         for (Map.Entry<String, List<String>> param : params.entrySet()) {
             String name = param.getKey();
-            if (!choices.contains(name)) {
-                throw new InvalidQueryParameterException(name,
-                        "Unknown query parameter '" + name + "'. Choices are: " + String.join(", ", choices) + ".",
-                        choices);
-            }
             if (param.getValue().size() > 1) {
                 // ?author=a&author=b could mean "a or b" or "a and b"; saying so beats guessing.
                 throw new InvalidQueryParameterException(name, "Query parameter '" + name + "' was given "

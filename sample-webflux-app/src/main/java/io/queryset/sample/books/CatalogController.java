@@ -2,16 +2,19 @@ package io.queryset.sample.books;
 
 import io.queryset.Manager;
 import io.queryset.expr.Count;
+import io.queryset.expr.Sum;
+import io.queryset.sample.web.InvalidQueryParameterException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
  * Relations on the async side: a book with its publisher (one query, a join) and authors (one more
- * query), a publisher with its books, the shops with their books and publishers, and a leaderboard.
+ * query), a publisher with its books, the shops with their books and publishers, and two leaderboards.
  */
 @RestController
 class CatalogController {
@@ -38,6 +41,24 @@ class CatalogController {
         return publishers.annotate("numBooks", Count.of("books"))
                 .orderBy("-numBooks", "name")
                 .values("id", "name", "numBooks")
+                .alist();
+    }
+
+    /**
+     * The books sold most, by copies: {@code annotate(Sum)} over the reverse relation from order lines,
+     * filtered on the annotation (SQL's HAVING). {@code limit} is 1 to 50, default 10.
+     */
+    @GetMapping("/books/bestsellers")
+    Mono<List<Map<String, Object>>> bestsellers(@RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > 50) {
+            throw new InvalidQueryParameterException("limit",
+                    "Query parameter 'limit' must be a whole number from 1 to 50, not '" + limit + "'.", List.of());
+        }
+        return books.annotate("copiesSold", Sum.of("orderLines__quantity"))
+                .filter("copiesSold__gt", 0)
+                .orderBy("-copiesSold", "title")
+                .values("id", "title", "author", "copiesSold")
+                .slice(0, limit)
                 .alist();
     }
 
