@@ -1,6 +1,5 @@
 package io.queryset.sample.books;
 
-import io.queryset.Manager;
 import io.queryset.expr.Avg;
 import io.queryset.expr.Count;
 import io.queryset.expr.Expression;
@@ -35,9 +34,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/books")
 class BookController {
 
-    private final Manager<Book> books;
+    private final BookManager books;
 
-    BookController(Manager<Book> books) {
+    BookController(BookManager books) {
         this.books = books;
     }
 

@@ -22,12 +22,12 @@ class BookSeeder implements ApplicationRunner, Ordered {
     /** Before the orders' seeder, which buys some of these books. */
     static final int ORDER = 0;
 
-    private final Manager<Book> books;
+    private final BookManager books;
     private final Manager<Publisher> publishers;
     private final Manager<Author> authors;
     private final Manager<Store> stores;
 
-    BookSeeder(Manager<Book> books, Manager<Publisher> publishers, Manager<Author> authors, Manager<Store> stores) {
+    BookSeeder(BookManager books, Manager<Publisher> publishers, Manager<Author> authors, Manager<Store> stores) {
         this.books = books;
         this.publishers = publishers;
         this.authors = authors;

@@ -2,7 +2,6 @@ package io.queryset.sample.books;
 
 import io.queryset.Manager;
 import io.queryset.expr.Count;
-import io.queryset.expr.Sum;
 import io.queryset.sample.web.InvalidQueryParameterException;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,11 @@ import reactor.core.publisher.Mono;
 @RestController
 class CatalogController {
 
-    private final Manager<Book> books;
+    private final BookManager books;
     private final Manager<Publisher> publishers;
     private final Manager<Store> stores;
 
-    CatalogController(Manager<Book> books, Manager<Publisher> publishers, Manager<Store> stores) {
+    CatalogController(BookManager books, Manager<Publisher> publishers, Manager<Store> stores) {
         this.books = books;
         this.publishers = publishers;
         this.stores = stores;
@@ -32,7 +31,7 @@ class CatalogController {
     /** One book with its publisher loaded through a join and its authors prefetched; 404 when missing. */
     @GetMapping("/books/{id}/detail")
     Mono<Book> detail(@PathVariable long id) {
-        return books.selectRelated("publisher").prefetchRelated("authors").aget("id", id);
+        return books.withPublisherAndAuthors().aget("id", id);
     }
 
     /** Publishers by number of books, most first: {@code annotate(Count)} grouped per publisher. */
@@ -44,22 +43,14 @@ class CatalogController {
                 .alist();
     }
 
-    /**
-     * The books sold most, by copies: {@code annotate(Sum)} over the reverse relation from order lines,
-     * filtered on the annotation (SQL's HAVING). {@code limit} is 1 to 50, default 10.
-     */
+    /** The books sold most, by copies ({@link BookManager#bestsellers()}); {@code limit} is 1 to 50, default 10. */
     @GetMapping("/books/bestsellers")
     Mono<List<Map<String, Object>>> bestsellers(@RequestParam(defaultValue = "10") int limit) {
         if (limit < 1 || limit > 50) {
             throw new InvalidQueryParameterException("limit",
                     "Query parameter 'limit' must be a whole number from 1 to 50, not '" + limit + "'.", List.of());
         }
-        return books.annotate("copiesSold", Sum.of("orderLines__quantity"))
-                .filter("copiesSold__gt", 0)
-                .orderBy("-copiesSold", "title")
-                .values("id", "title", "author", "copiesSold")
-                .slice(0, limit)
-                .alist();
+        return books.bestsellers().slice(0, limit).alist();
     }
 
     /** One publisher with its books; 404 when missing. */

@@ -3,6 +3,7 @@ package io.queryset.sample.orders;
 import io.queryset.F;
 import io.queryset.Manager;
 import io.queryset.sample.books.Book;
+import io.queryset.sample.books.BookManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CheckoutService {
 
-    private final Manager<Book> books;
+    private final BookManager books;
     private final Manager<Order> orders;
     private final Manager<OrderLine> orderLines;
     private final ApplicationEventPublisher events;
 
-    CheckoutService(Manager<Book> books, Manager<Order> orders, Manager<OrderLine> orderLines,
+    CheckoutService(BookManager books, Manager<Order> orders, Manager<OrderLine> orderLines,
             ApplicationEventPublisher events) {
         this.books = books;
         this.orders = orders;
@@ -71,13 +72,9 @@ public class CheckoutService {
         return summary;
     }
 
-    /**
-     * {@code SELECT ... FOR UPDATE} on the ordered books: a concurrent checkout of the same books waits
-     * here until this transaction ends, so two orders cannot both take the last copy. Rows are locked in
-     * id order whatever the cart's order, so two carts never wait for each other's locks.
-     */
+    /** The ordered books, locked: a concurrent checkout of any of them waits here until this transaction ends. */
     private Map<Long, Book> lockBooks(List<Long> ids) {
-        Map<Long, Book> locked = books.filter("id__in", ids).orderBy("id").selectForUpdate().list().stream()
+        Map<Long, Book> locked = books.lockedForCheckout(ids).list().stream()
                 .collect(Collectors.toMap(Book::id, Function.identity()));
         List<Long> unknown = ids.stream().filter(id -> !locked.containsKey(id)).toList();
         if (!unknown.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.queryset.sample.orders;
 
 import io.queryset.Manager;
-import io.queryset.sample.books.Book;
+import io.queryset.sample.books.BookManager;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.ApplicationArguments;
@@ -32,10 +32,10 @@ class OrderSeeder implements ApplicationRunner, Ordered {
             "Linus Torvalds", Map.of("Designing Data-Intensive Applications", 2, "Effective Java", 1));
 
     private final CheckoutService checkout;
-    private final Manager<Book> books;
+    private final BookManager books;
     private final Manager<Order> orders;
 
-    OrderSeeder(CheckoutService checkout, Manager<Book> books, Manager<Order> orders) {
+    OrderSeeder(CheckoutService checkout, BookManager books, Manager<Order> orders) {
         this.checkout = checkout;
         this.books = books;
         this.orders = orders;

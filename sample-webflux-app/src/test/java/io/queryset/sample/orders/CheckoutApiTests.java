@@ -21,7 +21,6 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /orders}: a blocking {@code @Transactional} checkout behind {@code AsyncBridge.syncToAsync},
