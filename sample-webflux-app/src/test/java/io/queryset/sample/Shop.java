@@ -21,7 +21,7 @@ public final class Shop {
 
     /** A new book, stored with its own title and {@code stock} copies. Runs on the test's thread, so blocking is fine. */
     public static Book stock(Manager<Book> books, int stock, String price) {
-        String title = "Test book " + UUID.randomUUID();
+        String title = "Test book " + UUID.randomUUID().toString().substring(0, 8);
         return books.create(new Book(null, title, "Test Author", 200, new BigDecimal(price),
                 LocalDate.parse("2024-01-15"), 4.0, stock, null, null));
     }
