@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queryset.AsyncMode;
 import io.queryset.Database;
+import io.queryset.Manager;
 import io.queryset.sample.PageResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,6 +39,13 @@ class BookApiTests {
         assertThat(database.asyncMode()).isEqualTo(AsyncMode.NATIVE);
         assertThat(database.dataSource()).isNotNull();
         assertThat(database.dialectName()).isEqualTo("H2");
+    }
+
+    @Test
+    void theBookManagerInterfaceIsWhatManagerOfBookInjects(@Autowired Manager<Book> books) {
+        assertThat(books).isInstanceOf(BookManager.class);
+        assertThat(((BookManager) books).withPublisherAndAuthors().get("title", "Refactoring").publisher().name())
+                .isEqualTo("Addison-Wesley");
     }
 
     @Test

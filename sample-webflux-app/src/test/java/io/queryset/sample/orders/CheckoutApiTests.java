@@ -110,6 +110,7 @@ class CheckoutApiTests {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.title").isEqualTo("Unknown book")
+                .jsonPath("$.detail").isEqualTo("No book has the id 999999. Nothing was ordered.")
                 .jsonPath("$.bookIds").isEqualTo(List.of(999_999));
 
         assertThat(orders.count()).isEqualTo(ordersBefore);
