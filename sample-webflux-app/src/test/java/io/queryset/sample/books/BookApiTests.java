@@ -34,6 +34,9 @@ class BookApiTests {
     @Autowired
     Database database;
 
+    @Autowired
+    Manager<Book> books;
+
     @Test
     void servesFromTheNativeAsyncSideOfTheSharedInMemoryDatabase() {
         assertThat(database.asyncMode()).isEqualTo(AsyncMode.NATIVE);
@@ -42,7 +45,7 @@ class BookApiTests {
     }
 
     @Test
-    void theBookManagerInterfaceIsWhatManagerOfBookInjects(@Autowired Manager<Book> books) {
+    void theBookManagerInterfaceIsWhatManagerOfBookInjects() {
         assertThat(books).isInstanceOf(BookManager.class);
         assertThat(((BookManager) books).withPublisherAndAuthors().get("title", "Refactoring").publisher().name())
                 .isEqualTo("Addison-Wesley");
@@ -215,6 +218,20 @@ class BookApiTests {
                 .bodyValue("{\"author\": \"Anonymous\", \"pages\": 10}").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void rejectsABookWithNegativeStockAndStoresNothing() {
+        long before = books.count();
+
+        client.post().uri("/books").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\": \"Negative\", \"author\": \"Nobody\", \"pages\": 10, \"price\": 5,"
+                        + " \"published\": \"2020-01-01\", \"rating\": 3, \"stock\": -1}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("stock"));
+
+        assertThat(books.count()).isEqualTo(before);
     }
 
     private static List<String> expectedListChoices() {
