@@ -84,9 +84,9 @@ class ManagerInterfaceTests {
     @Test
     void anAbstractQueryMethodFailsStartUpNamingIt() {
         runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:leaflets;DB_CLOSE_DELAY=-1",
-                        "queryset.packages=io.queryset.autoconfigure.broken")
+                        "queryset.packages=io.queryset.fixtures.brokenmanager")
                 .run(context -> assertThat(context).getFailure()
-                        .hasMessageContaining("io.queryset.autoconfigure.broken.LeafletManager declares abstract methods "
+                        .hasMessageContaining("io.queryset.fixtures.brokenmanager.LeafletManager declares abstract methods "
                                 + "[findByTitle(String)]")
                         .hasMessageContaining("default methods"));
     }
