@@ -72,6 +72,52 @@ class DocSnippetsTest {
         }
     }
 
+    /** Pages other authors write in parallel: links to them are allowed before they exist. */
+    private static final List<String> PAGES_IN_PROGRESS = List.of("configuration.md", "spring-boot.md", "testing.md",
+            "databases.md", "sample-app.md");
+    private static final Pattern LINK = Pattern.compile("\\]\\(([a-z0-9-]+\\.md)?(?:#([^)]+))?\\)");
+
+    @Test
+    void everyLinkBetweenPagesReachesAPageAndAHeading() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> pages = Files.list(DOCS)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                String text = Files.readString(page);
+                Matcher m = LINK.matcher(text);
+                while (m.find()) {
+                    String target = m.group(1) == null ? page.getFileName().toString() : m.group(1);
+                    Path targetPath = DOCS.resolve(target);
+                    if (!Files.exists(targetPath)) {
+                        if (!PAGES_IN_PROGRESS.contains(target)) {
+                            problems.add(page.getFileName() + ": no page " + target);
+                        }
+                        continue;
+                    }
+                    if (m.group(2) != null && !anchors(Files.readAllLines(targetPath)).contains(m.group(2))) {
+                        problems.add(page.getFileName() + ": no heading #" + m.group(2) + " in " + target);
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** GitHub's anchors for the headings of a page: lower case, punctuation dropped, spaces as hyphens. */
+    private static List<String> anchors(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        boolean code = false;
+        for (String line : lines) {
+            if (line.startsWith("```")) {
+                code = !code;
+            }
+            if (!code && line.startsWith("#")) {
+                String title = line.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT);
+                out.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return out;
+    }
+
     /** The code lines of {@code className.method}'s body, normalised like the Markdown's, or null with a problem. */
     private static List<String> methodBody(String className, String method, String where, List<String> problems)
             throws IOException {
