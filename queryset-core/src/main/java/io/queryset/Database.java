@@ -1,20 +1,27 @@
 package io.queryset;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.queryset.internal.DefaultManager;
 import io.queryset.internal.DefaultSchema;
 import io.queryset.internal.QueryContext;
+import io.queryset.internal.Side;
 import io.queryset.internal.exec.AsyncRunner;
 import io.queryset.internal.exec.BlockingRunner;
 import io.queryset.internal.exec.BridgedRunner;
 import io.queryset.internal.exec.JdbcRunner;
 import io.queryset.internal.exec.R2dbcRunner;
+import io.queryset.internal.exec.StatementLog;
 import io.queryset.internal.exec.Step;
 import io.queryset.internal.mapping.ModelRegistry;
 import io.queryset.internal.sql.Dialect;
 import io.queryset.internal.sql.Dialects;
 import io.queryset.internal.sql.WriteStatements;
+import io.queryset.observation.QuerySetObservationConvention;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,16 +73,42 @@ public final class Database {
         ModelRegistry models = new ModelRegistry();
         // Reverse relations (a publisher's "books") exist once the declaring model is known: register up front.
         b.models.forEach(models::get);
-        BlockingRunner blocking = b.dataSource == null ? null : new JdbcRunner(b.dataSource, b.queryTimeout);
-        AsyncRunner async = asyncMode == AsyncMode.NATIVE
-                ? new R2dbcRunner(b.connectionFactory, dialect, b.queryTimeout)
-                : new BridgedRunner(blocking, b.dataSource, bridge);
+        StatementLog statements = new StatementLog(b.logSql, b.maskSqlParameters, b.slowQueryThreshold);
+        Side primary = side(Side.DEFAULT, b.dataSource, b.connectionFactory, asyncMode, dialect, statements, b);
+        Map<String, Side> named = new LinkedHashMap<>();
+        b.databases.forEach((alias, connections) -> named.put(alias, namedSide(alias, connections, dialect, statements, b)));
         WriteStatements writes = Dialects.writeStatements(dialect);
-        this.context = new QueryContext(models, dialect, writes, blocking, async, b.guard, b.defaultChunkSize);
-        this.blockingTransactions = blocking == null ? null
-                : new TransactionTemplate(blocking.transactionManager(), Step.Atomic.DEFINITION);
-        this.asyncTransactions = TransactionalOperator.create(async.transactionManager(), Step.Atomic.DEFINITION);
+        this.context = new QueryContext(models, dialect, writes, primary, named, b.routers, b.observationRegistry,
+                b.observationConvention, b.guard, b.defaultChunkSize);
+        this.blockingTransactions = primary.blocking() == null ? null
+                : new TransactionTemplate(primary.blocking().transactionManager(), Step.Atomic.DEFINITION);
+        this.asyncTransactions = TransactionalOperator.create(primary.async().transactionManager(), Step.Atomic.DEFINITION);
         this.schema = new DefaultSchema(models, dialect, b.dataSource, b.connectionFactory);
+    }
+
+    private Side side(String alias, @Nullable DataSource ds, @Nullable ConnectionFactory cf, AsyncMode mode, Dialect dialect,
+                      StatementLog statements, Builder b) {
+        BlockingRunner blocking = ds == null ? null : new JdbcRunner(ds, b.queryTimeout, statements);
+        AsyncRunner async = mode == AsyncMode.NATIVE
+                ? new R2dbcRunner(cf, dialect, b.queryTimeout, statements)
+                : new BridgedRunner(blocking, ds, bridge);
+        String missing = Side.DEFAULT.equals(alias) ? "spring.datasource.url" : "queryset.databases." + alias + ".url";
+        return new Side(alias, blocking, async, mode == AsyncMode.NATIVE ? "native" : "bridged", missing);
+    }
+
+    /** A database beside the default one: same dialect (queries are compiled once for all), same async mode rule. */
+    private Side namedSide(String alias, NamedConnections connections, Dialect dialect, StatementLog statements, Builder b) {
+        Dialect own = connections.dataSource() != null ? Dialects.detect(connections.dataSource())
+                : Dialects.detect(connections.connectionFactory());
+        if (!own.name().equals(dialect.name())) {
+            throw new IllegalArgumentException("The database '" + alias + "' is " + own.name() + " but the default database is "
+                    + dialect.name() + ": every named database must be of the same kind.");
+        }
+        AsyncMode mode = resolveMode(b.asyncMode, connections.connectionFactory(), connections.dataSource());
+        return side(alias, connections.dataSource(), connections.connectionFactory(), mode, dialect, statements, b);
+    }
+
+    private record NamedConnections(@Nullable DataSource dataSource, @Nullable ConnectionFactory connectionFactory) {
     }
 
     private static AsyncMode resolveMode(AsyncMode requested, @Nullable ConnectionFactory cf, @Nullable DataSource ds) {
@@ -202,6 +235,13 @@ public final class Database {
         private @Nullable Duration queryTimeout;
         private @Nullable String dialect;
         private final java.util.List<Class<?>> models = new java.util.ArrayList<>();
+        private final Map<String, NamedConnections> databases = new LinkedHashMap<>();
+        private final List<DatabaseRouter> routers = new ArrayList<>();
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private @Nullable QuerySetObservationConvention observationConvention;
+        private boolean logSql;
+        private boolean maskSqlParameters;
+        private @Nullable Duration slowQueryThreshold;
 
         private Builder() {
         }
@@ -265,6 +305,67 @@ public final class Database {
         /** Forces a dialect ({@code PostgreSQL}, {@code H2}) instead of detecting it from the connection. */
         public Builder dialect(String name) {
             this.dialect = name;
+            return this;
+        }
+
+        /**
+         * A database beside the default one, for {@link QuerySet#using} and {@link DatabaseRouter routers}: a read
+         * replica, say. It must be of the same kind as the default (queries are compiled once for all); its async
+         * side follows the same {@link AsyncMode} rule.
+         *
+         * @throws IllegalArgumentException for the alias {@code default}, or without a DataSource and a ConnectionFactory
+         */
+        public Builder database(String alias, @Nullable DataSource dataSource, @Nullable ConnectionFactory connectionFactory) {
+            if (Side.DEFAULT.equals(alias)) {
+                throw new IllegalArgumentException("'default' names the database given to dataSource()/connectionFactory().");
+            }
+            if (dataSource == null && connectionFactory == null) {
+                throw new IllegalArgumentException("The database '" + alias + "' needs a DataSource, a ConnectionFactory, or both.");
+            }
+            this.databases.put(alias, new NamedConnections(dataSource, connectionFactory));
+            return this;
+        }
+
+        /** Adds a router, asked after those added before it (Django's {@code DATABASE_ROUTERS} order). */
+        public Builder router(DatabaseRouter router) {
+            this.routers.add(Objects.requireNonNull(router, "router"));
+            return this;
+        }
+
+        /**
+         * Observes every terminal call as a {@code queryset.query} Observation (timers and traces); none by default.
+         *
+         * @see io.queryset.observation.QuerySetObservationDocumentation
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Replaces the default names and tags of the observations. */
+        public Builder observationConvention(@Nullable QuerySetObservationConvention convention) {
+            this.observationConvention = convention;
+            return this;
+        }
+
+        /** Logs every statement with its duration and bound values at INFO on the logger {@code io.queryset.sql}. */
+        public Builder logSql(boolean logSql) {
+            this.logSql = logSql;
+            return this;
+        }
+
+        /** Writes {@code ?} instead of each bound value in logged statements. */
+        public Builder maskSqlParameters(boolean mask) {
+            this.maskSqlParameters = mask;
+            return this;
+        }
+
+        /** Logs statements slower than {@code threshold} at WARN on {@code io.queryset.sql}; null (the default) for none. */
+        public Builder slowQueryThreshold(@Nullable Duration threshold) {
+            if (threshold != null && (threshold.isNegative() || threshold.isZero())) {
+                throw new IllegalArgumentException("A slow-query threshold must be positive, not " + threshold + ".");
+            }
+            this.slowQueryThreshold = threshold;
             return this;
         }
 

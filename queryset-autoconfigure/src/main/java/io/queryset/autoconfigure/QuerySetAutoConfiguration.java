@@ -1,7 +1,10 @@
 package io.queryset.autoconfigure;
 
 import io.queryset.AsyncBridge;
+import io.micrometer.observation.ObservationRegistry;
 import io.queryset.Database;
+import io.queryset.DatabaseRouter;
+import io.queryset.observation.QuerySetObservationConvention;
 import io.r2dbc.spi.ConnectionFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -21,7 +26,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(
         afterName = {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration"
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+            "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"
         },
         after = QuerySetDataSourceAutoConfiguration.class)
 @ConditionalOnClass(Database.class)
@@ -43,19 +49,59 @@ public final class QuerySetAutoConfiguration {
                 : AsyncBridge.create(bridge.effectiveMaxThreads(), bridge.queuedTasksPerThread());
     }
 
-    /** On whichever sides exist; a side with several candidates and no {@code @Primary} is left out. */
+    /** The pools of {@code queryset.databases.*}, closed with the context. */
+    @Bean
+    @ConditionalOnMissingBean
+    NamedDatabaseConnections querySetNamedDatabases(QuerySetProperties properties) {
+        return new NamedDatabaseConnections(properties.getDatabases());
+    }
+
+    /**
+     * On whichever sides exist (a side with several candidates and no {@code @Primary} is left out), with the named
+     * databases, the routers (the read-replica one of {@code queryset.read-replica} first, then every
+     * {@link DatabaseRouter} bean in order), the application's ObservationRegistry, then every
+     * {@link DatabaseBuilderCustomizer}.
+     */
     @Bean
     @ConditionalOnMissingBean
     Database querySetDatabase(QuerySetProperties properties, AsyncBridge bridge,
-            ObjectProvider<DataSource> dataSource, ObjectProvider<ConnectionFactory> connectionFactory) {
+            ObjectProvider<DataSource> dataSource, ObjectProvider<ConnectionFactory> connectionFactory,
+            NamedDatabaseConnections namedDatabases, ObjectProvider<DatabaseRouter> routers,
+            ObjectProvider<DatabaseBuilderCustomizer> customizers) {
         Database.Builder builder = Database.builder()
                 .asyncMode(properties.getAsync().getMode())
                 .blockingGuard(properties.getAsync().getGuard())
                 .defaultChunkSize(properties.getDefaultChunkSize())
                 .queryTimeout(properties.getQueryTimeout())
+                .logSql(properties.getSql().isLog())
+                .maskSqlParameters(properties.getSql().isMaskParameters())
+                .slowQueryThreshold(properties.getSql().getSlowQueryThreshold())
                 .bridge(bridge);
         dataSource.ifUnique(builder::dataSource);
         connectionFactory.ifUnique(builder::connectionFactory);
+        namedDatabases.byAlias().forEach((alias, c) -> builder.database(alias, c.dataSource(), c.connectionFactory()));
+        String replica = properties.getReadReplica();
+        if (replica != null) {
+            builder.router(DatabaseRouter.readsOutsideTransactionsTo(replica));
+        }
+        routers.orderedStream().forEach(builder::router);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /** Observes every query with the application's ObservationRegistry, when Micrometer Observation is there. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    static class QuerySetObservationConfiguration {
+
+        @Bean
+        @Order(0)
+        DatabaseBuilderCustomizer querySetObservationCustomizer(ObjectProvider<ObservationRegistry> registry,
+                ObjectProvider<QuerySetObservationConvention> convention) {
+            return builder -> {
+                registry.ifUnique(builder::observationRegistry);
+                convention.ifUnique(builder::observationConvention);
+            };
+        }
     }
 }

@@ -9,6 +9,13 @@ import io.queryset.autoconfigure.catalog.EssayReader;
 import io.queryset.autoconfigure.catalog.Poem;
 import io.queryset.autoconfigure.catalog.PoemManager;
 import org.junit.jupiter.api.Test;
+import org.springframework.aot.generate.ClassNameGenerator;
+import org.springframework.aot.generate.DefaultGenerationContext;
+import org.springframework.aot.generate.InMemoryGeneratedFiles;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
+import org.springframework.javapoet.ClassName;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
@@ -84,11 +91,27 @@ class ManagerInterfaceTests {
     @Test
     void anAbstractQueryMethodFailsStartUpNamingIt() {
         runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:leaflets;DB_CLOSE_DELAY=-1",
-                        "queryset.packages=io.queryset.autoconfigure.broken")
+                        "queryset.packages=io.queryset.fixtures.brokenmanager")
                 .run(context -> assertThat(context).getFailure()
-                        .hasMessageContaining("io.queryset.autoconfigure.broken.LeafletManager declares abstract methods "
+                        .hasMessageContaining("io.queryset.fixtures.brokenmanager.LeafletManager declares abstract methods "
                                 + "[findByTitle(String)]")
                         .hasMessageContaining("default methods"));
+    }
+
+    @Test
+    void aheadOfTimeProcessingRegistersAProxyHintForEachInterface() {
+        runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:poemsAot;DB_CLOSE_DELAY=-1").run(context -> {
+            BeanFactoryInitializationAotContribution contribution =
+                    new ManagerInterfaceAotProcessor().processAheadOfTime(context.getBeanFactory());
+            assertThat(contribution).isNotNull();
+            DefaultGenerationContext generation = new DefaultGenerationContext(
+                    new ClassNameGenerator(ClassName.get("io.queryset.aot", "Test")), new InMemoryGeneratedFiles());
+            contribution.applyTo(generation, null);
+            RuntimeHints hints = generation.getRuntimeHints();
+            assertThat(RuntimeHintsPredicates.proxies().forInterfaces(PoemManager.class)).accepts(hints);
+            assertThat(RuntimeHintsPredicates.proxies().forInterfaces(EssayArchive.class)).accepts(hints);
+            assertThat(RuntimeHintsPredicates.reflection().onType(PoemManager.class)).accepts(hints);
+        });
     }
 
     /** Needs the manager of poems by its generic type. */

@@ -38,8 +38,14 @@ public final class JdbcRunner implements BlockingRunner {
     private final JdbcTransactionManager transactionManager;
     private final TransactionTemplate transactions;
     private final @Nullable Duration defaultTimeout;
+    private final StatementLog statements;
 
     public JdbcRunner(DataSource dataSource, @Nullable Duration defaultTimeout) {
+        this(dataSource, defaultTimeout, StatementLog.OFF);
+    }
+
+    public JdbcRunner(DataSource dataSource, @Nullable Duration defaultTimeout, StatementLog statements) {
+        this.statements = statements;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactionManager = new JdbcTransactionManager(dataSource);
@@ -128,15 +134,23 @@ public final class JdbcRunner implements BlockingRunner {
      */
     private <V> V execute(CompiledSql sql, @Nullable String keyColumn, @Nullable Duration timeout,
                           PreparedStatementCallback<V> body) {
-        V result = jdbc.execute((PreparedStatementCreator) con -> prepare(con, sql, keyColumn, timeout), ps -> {
-            try {
-                return body.doInPreparedStatement(ps);
-            } finally {
-                if (timeout != null) {
-                    ps.setQueryTimeout(0);
+        long start = statements.start();
+        V result;
+        try {
+            result = jdbc.execute((PreparedStatementCreator) con -> prepare(con, sql, keyColumn, timeout), ps -> {
+                try {
+                    return body.doInPreparedStatement(ps);
+                } finally {
+                    if (timeout != null) {
+                        ps.setQueryTimeout(0);
+                    }
                 }
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            statements.executed(sql, start, e);
+            throw e;
+        }
+        statements.executed(sql, start, null);
         if (result == null) {
             throw new IllegalStateException("No result from " + sql.sql());
         }
@@ -157,7 +171,14 @@ public final class JdbcRunner implements BlockingRunner {
             }
             ps = prepare(con, sql, null, timeout == null ? defaultTimeout : timeout);
             ps.setFetchSize(fetchSize);
-            rs = ps.executeQuery();
+            long start = statements.start();
+            try {
+                rs = ps.executeQuery();
+            } catch (SQLException e) {
+                statements.executed(sql, start, e);
+                throw e;
+            }
+            statements.executed(sql, start, null);
             ResultSet results = rs;
             PreparedStatement statement = ps;
             boolean restore = ownTransaction;

@@ -33,8 +33,15 @@ public final class R2dbcRunner implements AsyncRunner {
     private final TransactionalOperator transactions;
     private final @Nullable Duration defaultTimeout;
     private final @Nullable PostgresQueries postgres;
+    private final StatementLog statements;
 
     public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration defaultTimeout) {
+        this(connectionFactory, dialect, defaultTimeout, StatementLog.OFF);
+    }
+
+    public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration defaultTimeout,
+                       StatementLog statements) {
+        this.statements = statements;
         this.client = DatabaseClient.create(connectionFactory);
         this.postgres = PostgresQueries.of(connectionFactory);
         this.dialect = dialect;
@@ -53,10 +60,10 @@ public final class R2dbcRunner implements AsyncRunner {
         if (step instanceof Step.Query q) {
             // alist() returns a List by contract; every other Query step is bounded (get() reads at most 21 rows,
             // count one). Reads meant to be unbounded go through stream().
-            return (Mono<T>) rows(q.sql(), q.mapper(), 0, timeout).collectList();
+            return (Mono<T>) logged(rows(q.sql(), q.mapper(), 0, timeout).collectList(), q.sql());
         }
         if (step instanceof Step.Update u) {
-            return (Mono<T>) timed(rowsUpdated(u.sql()), u.sql(), timeout);
+            return (Mono<T>) logged(timed(rowsUpdated(u.sql()), u.sql(), timeout), u.sql());
         }
         if (step instanceof Step.Insert i) {
             return (Mono<T>) insert(i, timeout);
@@ -85,18 +92,45 @@ public final class R2dbcRunner implements AsyncRunner {
 
     private <K> Mono<List<K>> insert(Step.Insert<K> insert, @Nullable Duration timeout) {
         if (!insert.returnKeys()) {
-            return timed(spec(insert.sql()).fetch().rowsUpdated(), insert.sql(), timeout).thenReturn(List.of());
+            return logged(timed(spec(insert.sql()).fetch().rowsUpdated(), insert.sql(), timeout), insert.sql())
+                    .thenReturn(List.of());
         }
-        return timed(spec(insert.sql())
+        return logged(timed(spec(insert.sql())
                 .filter(s -> s.returnGeneratedValues(insert.keyColumn()))
                 .map(row -> row.get(0, insert.keyType()))
                 .all()
-                .collectList(), insert.sql(), timeout);
+                .collectList(), insert.sql(), timeout), insert.sql());
     }
 
     @Override
     public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
-        return rows(sql, mapper, fetchSize, timeout == null ? defaultTimeout : timeout);
+        Flux<R> rows = rows(sql, mapper, fetchSize, timeout == null ? defaultTimeout : timeout);
+        if (!statements.isActive()) {
+            return rows;
+        }
+        // A stream's statement time is until its first row: how fast the subscriber consumes is not the database's.
+        return Flux.defer(() -> {
+            long start = statements.start();
+            boolean[] logged = {false};
+            return rows.doOnEach(signal -> {
+                if (!logged[0] && !signal.isOnSubscribe()) {
+                    logged[0] = true;
+                    statements.executed(sql, start, signal.getThrowable());
+                }
+            });
+        });
+    }
+
+    /** {@code statement} timed for the statement log, from subscription to its result or error. */
+    private <V> Mono<V> logged(Mono<V> statement, CompiledSql sql) {
+        if (!statements.isActive()) {
+            return statement;
+        }
+        return Mono.defer(() -> {
+            long start = statements.start();
+            return statement.doOnSuccess(v -> statements.executed(sql, start, null))
+                    .doOnError(e -> statements.executed(sql, start, e));
+        });
     }
 
     private <R> Flux<R> rows(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
