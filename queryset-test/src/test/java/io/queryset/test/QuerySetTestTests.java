@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.jdbc.Sql;
 import org.springframework.test.context.transaction.TestTransaction;
 
 /** The slice on its defaults: one in-memory H2 for both sides, the managers, nothing else, a rollback per test. */
@@ -59,6 +60,14 @@ class QuerySetTestTests {
         assertThat(context.getBeanNamesForType(NoteController.class)).isEmpty();
         assertThat(context.getBeanNamesForType(NoteListener.class)).isEmpty();
         assertThat(context.containsBean("noteBuffer")).as("a bean of a scanned @Configuration").isFalse();
+    }
+
+    @Test
+    // Quoted: QuerySet creates lower-case quoted names, and H2 folds unquoted ones to upper case.
+    @Sql(statements = "INSERT INTO \"note\" (\"text\") VALUES ('seeded by @Sql')")
+    void seesRowsThatSqlInsertedInsideTheTestTransaction() {
+        assertThat(notes.get("text", "seeded by @Sql").id()).isNotNull();
+        assertThat(TestTransaction.isFlaggedForRollback()).isTrue();
     }
 
     @Test
