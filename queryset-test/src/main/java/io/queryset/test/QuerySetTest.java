@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A test that focuses <strong>only</strong> on QuerySet: it starts the database (a JDBC {@code DataSource} and an
  * R2DBC {@code ConnectionFactory}, as the application configures them), one transaction manager per side, the
- * {@code Database}, and a {@code Manager<T>} for every {@code @Model} of the application. Nothing else of the
- * application is auto-configured, and component scanning registers no {@code @Component}, {@code @Service},
- * {@code @Controller} or {@code @Configuration} class unless {@link #includeFilters()} names it.
+ * {@code Database}, and a {@code Manager<T>} for every {@code @Model} of the application (or the application's
+ * {@code Manager} interface for it). Nothing else of the application is auto-configured, and component scanning
+ * registers no {@code @Component}, {@code @Service}, {@code @Controller} or {@code @Configuration} class unless
+ * {@link #includeFilters()} names it; only components that are a {@code DatabaseRouter} or a
+ * {@code DatabaseBuilderCustomizer} are kept, since they change how the application's queries run.
  *
  * <pre>{@code
  * @QuerySetTest(properties = "queryset.schema.create=true")
@@ -74,8 +76,9 @@ public @interface QuerySetTest {
     String[] properties() default {};
 
     /**
-     * Whether component scanning keeps the types this slice always includes: {@code @Model} classes and
-     * {@code Manager} types. No other scanned bean is included either way.
+     * Whether component scanning keeps the types this slice includes by default: {@code @Model} classes,
+     * {@code Manager} types, {@code DatabaseRouter}s and {@code DatabaseBuilderCustomizer}s. No other scanned bean
+     * is included either way.
      *
      * @return whether the default filters are used
      * @see #includeFilters()

@@ -8,6 +8,7 @@ import io.queryset.Manager;
 import io.queryset.test.fixtures.Note;
 import io.queryset.test.fixtures.NoteController;
 import io.queryset.test.fixtures.NoteListener;
+import io.queryset.test.fixtures.NoteManager;
 import io.queryset.test.fixtures.NoteService;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
@@ -43,6 +44,14 @@ class QuerySetTestTests {
     @Test
     void injectsTheManagerOfEachModelInTheApplicationsPackages() {
         assertThat(context.getBeansOfType(Manager.class).values()).containsExactly(notes);
+    }
+
+    @Test
+    void registersTheApplicationsManagerInterfaceAsTheModelsManager() {
+        NoteManager noteManager = context.getBean(NoteManager.class);
+        assertThat(noteManager).isSameAs(notes);
+        notes.create(Note.of("Spring in Paris"));
+        assertThat(noteManager.mentioning("spring").count()).isEqualTo(1);
     }
 
     @Test
