@@ -43,8 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Like Spring Boot's {@code @DataJdbcTest}, each test method runs in a JDBC transaction that is rolled back at
  * its end, so the blocking methods leave no rows behind. That transaction is the test thread's: the {@code a}-methods
  * do not join it (their {@code Mono} runs on R2DBC, or on the bridge's threads), and what they write is committed
- * unless the test rolls it back itself, with {@code db.aatomic(tx -> ...)} and {@code tx.setRollbackOnly()} or a
- * {@code TransactionalOperator}. Use {@code @Transactional(propagation = Propagation.NOT_SUPPORTED)} on a test
+ * unless the test rolls it back itself, with {@code db.aatomic(tx -> ...)} and {@code tx.setRollbackOnly()} (or, in
+ * NATIVE mode, a {@code TransactionalOperator}). Use {@code @Transactional(propagation = Propagation.NOT_SUPPORTED)} on a test
  * class or method to run it without the test transaction.
  *
  * <p>With no {@code spring.datasource.url} and no {@code spring.r2dbc.url}, and both H2 drivers on the test class
