@@ -114,7 +114,7 @@ public final class QueryContext {
     /** Runs {@code op}'s step on the blocking side of the database it routes to, after the thread guard, observed. */
     public <T> T blocking(Operation op, QuerySpec spec, Step<T> step) {
         checkThread();
-        Side side = route(op, spec, blockingInTransaction(op, spec));
+        Side side = route(op, spec, blockingInTransaction(spec));
         BlockingRunner runner = side.blockingRunner();
         return observer.observe(op, spec.model().type(), side, () -> runner.run(step));
     }
@@ -122,14 +122,14 @@ public final class QueryContext {
     /** Opens a blocking stream on the database {@code op} routes to, observed until it is closed. */
     public <R> Stream<R> stream(Operation op, QuerySpec spec, Function<BlockingRunner, Stream<R>> open) {
         checkThread();
-        Side side = route(op, spec, blockingInTransaction(op, spec));
+        Side side = route(op, spec, blockingInTransaction(spec));
         BlockingRunner runner = side.blockingRunner();
         return observer.observeStream(op, spec.model().type(), side, () -> open.apply(runner));
     }
 
     /** Runs the step built by {@code step} on the async side when subscribed; build errors become error signals. */
     public <T> Mono<T> async(Operation op, QuerySpec spec, Supplier<Step<T>> step) {
-        if (needsAsyncTransactionCheck(op, spec)) {
+        if (routersDecide(spec)) {
             return asyncInTransaction().flatMap(inTransaction -> runAsync(op, spec, route(op, spec, inTransaction), step));
         }
         return Mono.defer(() -> runAsync(op, spec, route(op, spec, false), step));
@@ -141,7 +141,7 @@ public final class QueryContext {
 
     /** A Flux opened on the async side of the database {@code op} routes to, when subscribed; observed. */
     public <R> Flux<R> asyncFlux(Operation op, QuerySpec spec, Function<AsyncRunner, Flux<R>> open) {
-        if (needsAsyncTransactionCheck(op, spec)) {
+        if (routersDecide(spec)) {
             return asyncInTransaction().flatMapMany(inTransaction -> openAsync(op, spec, route(op, spec, inTransaction), open));
         }
         return Flux.defer(() -> openAsync(op, spec, route(op, spec, false), open));
@@ -185,13 +185,14 @@ public final class QueryContext {
         return primary;
     }
 
-    /** Only a read that routers may route needs to know about the caller's transaction. */
-    private boolean blockingInTransaction(Operation op, QuerySpec spec) {
-        return needsAsyncTransactionCheck(op, spec)
+    /** Whether the caller's thread is in a transaction, asked only when routers decide. */
+    private boolean blockingInTransaction(QuerySpec spec) {
+        return routersDecide(spec)
                 && org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
     }
 
-    private boolean needsAsyncTransactionCheck(Operation op, QuerySpec spec) {
+    /** Whether the routers choose the database (none is named with {@code using()}): only then does a transaction matter. */
+    private boolean routersDecide(QuerySpec spec) {
         return !routers.isEmpty() && spec.options().database() == null;
     }
 
