@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.transaction.ReactiveTransaction;
+import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Flux;
@@ -58,6 +59,7 @@ public final class Database {
     private final Schema schema;
     private final @Nullable TransactionTemplate blockingTransactions;
     private final TransactionalOperator asyncTransactions;
+    private final ReactiveTransactionManager asyncTransactionManager;
     private final Map<Class<?>, Manager<?>> managers = new ConcurrentHashMap<>();
 
     private Database(Builder b) {
@@ -82,7 +84,8 @@ public final class Database {
                 b.observationConvention, b.guard, b.defaultChunkSize);
         this.blockingTransactions = primary.blocking() == null ? null
                 : new TransactionTemplate(primary.blocking().transactionManager(), Step.Atomic.DEFINITION);
-        this.asyncTransactions = TransactionalOperator.create(primary.async().transactionManager(), Step.Atomic.DEFINITION);
+        this.asyncTransactionManager = primary.async().transactionManager();
+        this.asyncTransactions = TransactionalOperator.create(asyncTransactionManager, Step.Atomic.DEFINITION);
         this.schema = new DefaultSchema(models, dialect, b.dataSource, b.connectionFactory);
     }
 
@@ -184,6 +187,17 @@ public final class Database {
      */
     public <T> Flux<T> aatomic(Function<ReactiveTransaction, ? extends Publisher<T>> work) {
         return asyncTransactions.execute(work::apply);
+    }
+
+    /**
+     * The transaction manager of the async side, the one {@link #aatomic} uses: on {@link AsyncMode#NATIVE} an R2DBC
+     * manager over the ConnectionFactory; on {@link AsyncMode#BRIDGED} one that holds a JDBC connection of the
+     * DataSource for the subscriber's reactive transaction. With Spring, registering it as the
+     * {@code ReactiveTransactionManager} makes {@code @Transactional} on a {@code Mono} method a transaction of the
+     * bridged a-methods (the starter does so when the application has no R2DBC).
+     */
+    public ReactiveTransactionManager reactiveTransactionManager() {
+        return asyncTransactionManager;
     }
 
     /**
