@@ -1,20 +1,27 @@
 package io.queryset;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.queryset.internal.DefaultManager;
 import io.queryset.internal.DefaultSchema;
 import io.queryset.internal.QueryContext;
+import io.queryset.internal.Side;
 import io.queryset.internal.exec.AsyncRunner;
 import io.queryset.internal.exec.BlockingRunner;
 import io.queryset.internal.exec.BridgedRunner;
 import io.queryset.internal.exec.JdbcRunner;
 import io.queryset.internal.exec.R2dbcRunner;
+import io.queryset.internal.exec.StatementLog;
 import io.queryset.internal.exec.Step;
 import io.queryset.internal.mapping.ModelRegistry;
 import io.queryset.internal.sql.Dialect;
 import io.queryset.internal.sql.Dialects;
 import io.queryset.internal.sql.WriteStatements;
+import io.queryset.observation.QuerySetObservationConvention;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +31,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.transaction.ReactiveTransaction;
+import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Flux;
@@ -51,6 +59,7 @@ public final class Database {
     private final Schema schema;
     private final @Nullable TransactionTemplate blockingTransactions;
     private final TransactionalOperator asyncTransactions;
+    private final ReactiveTransactionManager asyncTransactionManager;
     private final Map<Class<?>, Manager<?>> managers = new ConcurrentHashMap<>();
 
     private Database(Builder b) {
@@ -67,16 +76,43 @@ public final class Database {
         ModelRegistry models = new ModelRegistry();
         // Reverse relations (a publisher's "books") exist once the declaring model is known: register up front.
         b.models.forEach(models::get);
-        BlockingRunner blocking = b.dataSource == null ? null : new JdbcRunner(b.dataSource, dialect, b.queryTimeout);
-        AsyncRunner async = asyncMode == AsyncMode.NATIVE
-                ? new R2dbcRunner(b.connectionFactory, dialect, b.queryTimeout)
-                : new BridgedRunner(blocking, b.dataSource, bridge);
+        StatementLog statements = new StatementLog(b.logSql, b.maskSqlParameters, b.slowQueryThreshold);
+        Side primary = side(Side.DEFAULT, b.dataSource, b.connectionFactory, asyncMode, dialect, statements, b);
+        Map<String, Side> named = new LinkedHashMap<>();
+        b.databases.forEach((alias, connections) -> named.put(alias, namedSide(alias, connections, dialect, statements, b)));
         WriteStatements writes = Dialects.writeStatements(dialect);
-        this.context = new QueryContext(models, dialect, writes, blocking, async, b.guard, b.defaultChunkSize);
-        this.blockingTransactions = blocking == null ? null
-                : new TransactionTemplate(blocking.transactionManager(), Step.Atomic.DEFINITION);
-        this.asyncTransactions = TransactionalOperator.create(async.transactionManager(), Step.Atomic.DEFINITION);
+        this.context = new QueryContext(models, dialect, writes, primary, named, b.routers, b.observationRegistry,
+                b.observationConvention, b.guard, b.defaultChunkSize);
+        this.blockingTransactions = primary.blocking() == null ? null
+                : new TransactionTemplate(primary.blocking().transactionManager(), Step.Atomic.DEFINITION);
+        this.asyncTransactionManager = primary.async().transactionManager();
+        this.asyncTransactions = TransactionalOperator.create(asyncTransactionManager, Step.Atomic.DEFINITION);
         this.schema = new DefaultSchema(models, dialect, b.dataSource, b.connectionFactory);
+    }
+
+    private Side side(String alias, @Nullable DataSource ds, @Nullable ConnectionFactory cf, AsyncMode mode, Dialect dialect,
+                      StatementLog statements, Builder b) {
+        BlockingRunner blocking = ds == null ? null : new JdbcRunner(ds, dialect, b.queryTimeout, statements);
+        AsyncRunner async = mode == AsyncMode.NATIVE
+                ? new R2dbcRunner(cf, dialect, b.queryTimeout, statements)
+                : new BridgedRunner(blocking, ds, bridge);
+        String missing = Side.DEFAULT.equals(alias) ? "spring.datasource.url" : "queryset.databases." + alias + ".url";
+        return new Side(alias, blocking, async, mode == AsyncMode.NATIVE ? "native" : "bridged", missing);
+    }
+
+    /** A database beside the default one: same dialect (queries are compiled once for all), same async mode rule. */
+    private Side namedSide(String alias, NamedConnections connections, Dialect dialect, StatementLog statements, Builder b) {
+        Dialect own = connections.dataSource() != null ? Dialects.detect(connections.dataSource())
+                : Dialects.detect(connections.connectionFactory());
+        if (!own.name().equals(dialect.name())) {
+            throw new IllegalArgumentException("The database '" + alias + "' is " + own.name() + " but the default database is "
+                    + dialect.name() + ": every named database must be of the same kind.");
+        }
+        AsyncMode mode = resolveMode(b.asyncMode, connections.connectionFactory(), connections.dataSource());
+        return side(alias, connections.dataSource(), connections.connectionFactory(), mode, dialect, statements, b);
+    }
+
+    private record NamedConnections(@Nullable DataSource dataSource, @Nullable ConnectionFactory connectionFactory) {
     }
 
     private static AsyncMode resolveMode(AsyncMode requested, @Nullable ConnectionFactory cf, @Nullable DataSource ds) {
@@ -155,6 +191,17 @@ public final class Database {
     }
 
     /**
+     * The transaction manager of the async side, the one {@link #aatomic} uses: on {@link AsyncMode#NATIVE} an R2DBC
+     * manager over the ConnectionFactory; on {@link AsyncMode#BRIDGED} one that holds a JDBC connection of the
+     * DataSource for the subscriber's reactive transaction. With Spring, registering it as the
+     * {@code ReactiveTransactionManager} makes {@code @Transactional} on a {@code Mono} method a transaction of the
+     * bridged a-methods (the starter does so when the application has no R2DBC).
+     */
+    public ReactiveTransactionManager reactiveTransactionManager() {
+        return asyncTransactionManager;
+    }
+
+    /**
      * {@link #aatomic(Function)} for a single-valued pipeline: {@code db.aatomic(books.acreate(b).then(...))}.
      * The Mono is subscribed inside the transaction, so nothing in it runs before.
      */
@@ -204,6 +251,13 @@ public final class Database {
         private @Nullable String dialect;
         private @Nullable String urlProduct;
         private final java.util.List<Class<?>> models = new java.util.ArrayList<>();
+        private final Map<String, NamedConnections> databases = new LinkedHashMap<>();
+        private final List<DatabaseRouter> routers = new ArrayList<>();
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private @Nullable QuerySetObservationConvention observationConvention;
+        private boolean logSql;
+        private boolean maskSqlParameters;
+        private @Nullable Duration slowQueryThreshold;
 
         private Builder() {
         }
@@ -290,6 +344,67 @@ public final class Database {
                 }
                 urlProduct = product;
             }
+            return this;
+        }
+
+        /**
+         * A database beside the default one, for {@link QuerySet#using} and {@link DatabaseRouter routers}: a read
+         * replica, say. It must be of the same kind as the default (queries are compiled once for all); its async
+         * side follows the same {@link AsyncMode} rule.
+         *
+         * @throws IllegalArgumentException for the alias {@code default}, or without a DataSource and a ConnectionFactory
+         */
+        public Builder database(String alias, @Nullable DataSource dataSource, @Nullable ConnectionFactory connectionFactory) {
+            if (Side.DEFAULT.equals(alias)) {
+                throw new IllegalArgumentException("'default' names the database given to dataSource()/connectionFactory().");
+            }
+            if (dataSource == null && connectionFactory == null) {
+                throw new IllegalArgumentException("The database '" + alias + "' needs a DataSource, a ConnectionFactory, or both.");
+            }
+            this.databases.put(alias, new NamedConnections(dataSource, connectionFactory));
+            return this;
+        }
+
+        /** Adds a router, asked after those added before it (Django's {@code DATABASE_ROUTERS} order). */
+        public Builder router(DatabaseRouter router) {
+            this.routers.add(Objects.requireNonNull(router, "router"));
+            return this;
+        }
+
+        /**
+         * Observes every terminal call as a {@code queryset.query} Observation (timers and traces); none by default.
+         *
+         * @see io.queryset.observation.QuerySetObservationDocumentation
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Replaces the default names and tags of the observations. */
+        public Builder observationConvention(@Nullable QuerySetObservationConvention convention) {
+            this.observationConvention = convention;
+            return this;
+        }
+
+        /** Logs every statement with its duration and bound values at INFO on the logger {@code io.queryset.sql}. */
+        public Builder logSql(boolean logSql) {
+            this.logSql = logSql;
+            return this;
+        }
+
+        /** Writes {@code ?} instead of each bound value in logged statements. */
+        public Builder maskSqlParameters(boolean mask) {
+            this.maskSqlParameters = mask;
+            return this;
+        }
+
+        /** Logs statements slower than {@code threshold} at WARN on {@code io.queryset.sql}; null (the default) for none. */
+        public Builder slowQueryThreshold(@Nullable Duration threshold) {
+            if (threshold != null && (threshold.isNegative() || threshold.isZero())) {
+                throw new IllegalArgumentException("A slow-query threshold must be positive, not " + threshold + ".");
+            }
+            this.slowQueryThreshold = threshold;
             return this;
         }
 

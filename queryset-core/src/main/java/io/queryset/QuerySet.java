@@ -168,6 +168,15 @@ public interface QuerySet<T> extends Iterable<T>, Publisher<T> {
     QuerySet<T> timeout(Duration timeout);
 
     /**
+     * Runs this QuerySet's terminal methods (and their {@code a}-twins) on the named database {@code alias} (Django's
+     * {@code using()}), e.g. a read replica configured under {@code queryset.databases.replica}, whatever the
+     * routers say. {@code "default"} is the database the others are named beside.
+     *
+     * @throws IllegalArgumentException when no database has that name; the message lists the configured ones
+     */
+    QuerySet<T> using(String alias);
+
+    /**
      * Loads only these fields of the model, and the primary key (always loaded): Django's {@code only()}. The
      * other fields hold null (zero or false for primitives). Nothing is loaded later behind the caller's back.
      * {@code Manager.save} of an instance read this way writes only its loaded fields. Field names of the

@@ -2,7 +2,11 @@ package io.queryset.autoconfigure;
 
 import io.queryset.Database;
 import io.queryset.Manager;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
@@ -21,7 +25,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * Registers one {@code Manager<T>} bean per {@code @Model} class, typed with its generic so that
- * {@code @Autowired Manager<Book>} resolves, and the {@link SchemaInitializer} that may create their tables.
+ * {@code @Autowired Manager<Book>} resolves, one bean per application interface extending {@code Manager<T>},
+ * and the {@link SchemaInitializer} that may create their tables.
+ *
+ * <p>A model with one manager interface ({@code BookManager extends Manager<Book>}) gets that bean only: it is also
+ * what {@code Manager<Book>} injects. A model with several gets the plain manager too, as the primary
+ * {@code Manager<Book>}.
  */
 final class ModelManagersRegistrar
         implements ImportBeanDefinitionRegistrar, EnvironmentAware, ResourceLoaderAware, BeanFactoryAware {
@@ -50,14 +59,48 @@ final class ModelManagersRegistrar
     @Override
     public void registerBeanDefinitions(AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
         List<String> packages = ModelPackages.resolve(environment, beanFactory);
-        List<Class<?>> models = new ModelScanner(environment, resourceLoader).findModels(packages);
+        ModelScanner scanner = new ModelScanner(environment, resourceLoader);
+        List<Class<?>> models = scanner.findModels(packages);
         registry.registerBeanDefinition(SchemaInitializer.BEAN_NAME, schemaInitializerDefinition(models));
+        // Decided before our own definitions exist: they would match Manager<T> too.
+        Set<Class<?>> userManaged = new HashSet<>();
         for (Class<?> model : models) {
-            ResolvableType managerType = ResolvableType.forClassWithGenerics(Manager.class, model);
-            if (!hasManagerBean(managerType)) {
-                registry.registerBeanDefinition(beanName(registry, model), managerDefinition(model, managerType));
+            if (hasBean(managerType(model))) {
+                userManaged.add(model);
             }
         }
+        Map<Class<?>, Integer> interfacesPerModel = new HashMap<>();
+        for (Class<?> managerInterface : scanner.findManagerInterfaces(packages)) {
+            ManagerInterfaceProxy.checkOnlyDefaultMethods(managerInterface);
+            if (!hasBean(ResolvableType.forClass(managerInterface))) {
+                interfacesPerModel.merge(ManagerInterfaceProxy.modelOf(managerInterface), 1, Integer::sum);
+                registry.registerBeanDefinition(beanName(registry, managerInterface.getSimpleName(), managerInterface),
+                        managerInterfaceDefinition(managerInterface));
+            }
+        }
+        for (Class<?> model : models) {
+            int interfaces = interfacesPerModel.getOrDefault(model, 0);
+            if (interfaces != 1 && !userManaged.contains(model)) {
+                RootBeanDefinition definition = managerDefinition(model, managerType(model));
+                definition.setPrimary(interfaces > 1);
+                registry.registerBeanDefinition(beanName(registry, model.getSimpleName() + "Manager", model), definition);
+            }
+        }
+    }
+
+    private static ResolvableType managerType(Class<?> model) {
+        return ResolvableType.forClassWithGenerics(Manager.class, model);
+    }
+
+    private static RootBeanDefinition managerInterfaceDefinition(Class<?> managerInterface) {
+        RootBeanDefinition definition = new RootBeanDefinition(ManagerInterfaceFactoryBean.class);
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, managerInterface);
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(1, new RuntimeBeanReference(Database.class));
+        ResolvableType type = ResolvableType.forClass(managerInterface);
+        definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
+        definition.setTargetType(ResolvableType.forClassWithGenerics(FactoryBean.class, type));
+        definition.setDependsOn(SchemaInitializer.BEAN_NAME);
+        return definition;
     }
 
     private static RootBeanDefinition schemaInitializerDefinition(List<Class<?>> models) {
@@ -82,15 +125,15 @@ final class ModelManagersRegistrar
         return definition;
     }
 
-    /** An application that declares its own {@code Manager<Book>} keeps it: ours backs off. */
-    private boolean hasManagerBean(ResolvableType managerType) {
+    /** An application that declares its own {@code Manager<Book>} (or {@code BookManager}) keeps it: ours backs off. */
+    private boolean hasBean(ResolvableType type) {
         return beanFactory instanceof ListableBeanFactory listable
-                && listable.getBeanNamesForType(managerType, true, false).length > 0;
+                && listable.getBeanNamesForType(type, true, false).length > 0;
     }
 
     /** {@code bookManager}; the qualified class name when another bean already has that name. */
-    private static String beanName(BeanDefinitionRegistry registry, Class<?> model) {
-        String simple = StringUtils.uncapitalizeAsProperty(model.getSimpleName()) + "Manager";
-        return registry.containsBeanDefinition(simple) ? model.getName() + ".manager" : simple;
+    private static String beanName(BeanDefinitionRegistry registry, String simpleName, Class<?> type) {
+        String simple = StringUtils.uncapitalizeAsProperty(simpleName);
+        return registry.containsBeanDefinition(simple) ? type.getName() + ".manager" : simple;
     }
 }

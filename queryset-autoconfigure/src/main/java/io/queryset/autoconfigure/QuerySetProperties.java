@@ -4,7 +4,9 @@ import io.queryset.AsyncMode;
 import io.queryset.BlockingGuard;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -41,6 +43,19 @@ public class QuerySetProperties {
     private final Bridge bridge = new Bridge();
 
     private final Schema schema = new Schema();
+
+    private final Sql sql = new Sql();
+
+    /**
+     * Databases beside the default one, by alias, for QuerySet.using("alias") and the read-replica router.
+     */
+    private final Map<String, NamedDatabase> databases = new LinkedHashMap<>();
+
+    /**
+     * Alias of a named database that reads outside transactions go to (a read replica). Writes, reads inside a
+     * transaction and selectForUpdate stay on the default database. None by default.
+     */
+    private @Nullable String readReplica;
 
     public List<String> getPackages() {
         return packages;
@@ -80,6 +95,22 @@ public class QuerySetProperties {
 
     public Bridge getBridge() {
         return bridge;
+    }
+
+    public Sql getSql() {
+        return sql;
+    }
+
+    public Map<String, NamedDatabase> getDatabases() {
+        return databases;
+    }
+
+    public @Nullable String getReadReplica() {
+        return readReplica;
+    }
+
+    public void setReadReplica(@Nullable String readReplica) {
+        this.readReplica = readReplica;
     }
 
     public Schema getSchema() {
@@ -188,6 +219,118 @@ public class QuerySetProperties {
 
         public void setCreate(boolean create) {
             this.create = create;
+        }
+    }
+
+    /** Statement logging on the logger io.queryset.sql. */
+    public static class Sql {
+
+        /**
+         * Whether to log every statement, with its duration and bound values, at INFO on the logger io.queryset.sql.
+         */
+        private boolean log;
+
+        /**
+         * Whether logged statements show "?" instead of each bound value (keeps secrets and personal data out of logs).
+         */
+        private boolean maskParameters;
+
+        /**
+         * Statements slower than this are logged at WARN on io.queryset.sql, whether or not log is on. None by default.
+         */
+        private @Nullable Duration slowQueryThreshold;
+
+        public boolean isLog() {
+            return log;
+        }
+
+        public void setLog(boolean log) {
+            this.log = log;
+        }
+
+        public boolean isMaskParameters() {
+            return maskParameters;
+        }
+
+        public void setMaskParameters(boolean maskParameters) {
+            this.maskParameters = maskParameters;
+        }
+
+        public @Nullable Duration getSlowQueryThreshold() {
+            return slowQueryThreshold;
+        }
+
+        public void setSlowQueryThreshold(@Nullable Duration slowQueryThreshold) {
+            this.slowQueryThreshold = slowQueryThreshold;
+        }
+    }
+
+    /** A database beside the default one: its JDBC side, its R2DBC side, or both. */
+    public static class NamedDatabase {
+
+        /**
+         * JDBC URL of the database (its blocking side, and its async side when bridged).
+         */
+        private @Nullable String url;
+
+        /**
+         * R2DBC URL of the database (its native async side).
+         */
+        private @Nullable String r2dbcUrl;
+
+        /**
+         * Login user of the database, for both URLs.
+         */
+        private @Nullable String username;
+
+        /**
+         * Login password of the database, for both URLs.
+         */
+        private @Nullable String password;
+
+        /**
+         * Maximum number of pooled connections, for each side.
+         */
+        private int maxPoolSize = 10;
+
+        public @Nullable String getUrl() {
+            return url;
+        }
+
+        public void setUrl(@Nullable String url) {
+            this.url = url;
+        }
+
+        public @Nullable String getR2dbcUrl() {
+            return r2dbcUrl;
+        }
+
+        public void setR2dbcUrl(@Nullable String r2dbcUrl) {
+            this.r2dbcUrl = r2dbcUrl;
+        }
+
+        public @Nullable String getUsername() {
+            return username;
+        }
+
+        public void setUsername(@Nullable String username) {
+            this.username = username;
+        }
+
+        public @Nullable String getPassword() {
+            return password;
+        }
+
+        public void setPassword(@Nullable String password) {
+            this.password = password;
+        }
+
+        public int getMaxPoolSize() {
+            return maxPoolSize;
+        }
+
+        public void setMaxPoolSize(int maxPoolSize) {
+            this.maxPoolSize = maxPoolSize;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.queryset.autoconfigure;
 
+import io.queryset.Database;
 import io.r2dbc.spi.ConnectionFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -56,6 +57,21 @@ public class QuerySetTransactionAutoConfiguration {
         @ConditionalOnMissingBean(ReactiveTransactionManager.class)
         R2dbcTransactionManager connectionFactoryTransactionManager(ConnectionFactory connectionFactory) {
             return new R2dbcTransactionManager(connectionFactory);
+        }
+    }
+
+    /**
+     * Without R2DBC, the bridged async side's manager: an unqualified {@code @Transactional} on a {@code Mono} method
+     * then holds one JDBC connection for the bridged a-methods it subscribes to, and rolls them back together.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class BridgedTransactions {
+        @Bean
+        @ConditionalOnBean(DataSource.class)
+        @ConditionalOnMissingBean(value = ReactiveTransactionManager.class,
+                type = "io.r2dbc.spi.ConnectionFactory")
+        ReactiveTransactionManager querySetBridgedTransactionManager(ObjectProvider<Database> database) {
+            return database.getObject().reactiveTransactionManager();
         }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -157,6 +158,14 @@ class QuerySetAutoConfigurationTests {
     }
 
     @Test
+    void findsModelsInTheEntityScanPackages() {
+        runner.withConfiguration(BOOT_JDBC)
+                .withPropertyValues(jdbcUrl("entityScan"))
+                .withUserConfiguration(EntityScanConfiguration.class)
+                .run(context -> assertThat(context.getBeansOfType(Manager.class)).containsOnlyKeys("pamphletManager"));
+    }
+
+    @Test
     void keepsAUserDefinedManagerOfAModel() {
         runner.withConfiguration(BOOT_JDBC)
                 .withPropertyValues(jdbcUrl("userManager"))
@@ -243,6 +252,11 @@ class QuerySetAutoConfigurationTests {
         Database userDatabase(DataSource dataSource) {
             return Database.builder().dataSource(dataSource).build();
         }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EntityScan("io.queryset.autoconfigure.elsewhere")
+    static class EntityScanConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)

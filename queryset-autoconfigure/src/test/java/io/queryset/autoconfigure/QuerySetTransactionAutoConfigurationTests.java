@@ -57,6 +57,32 @@ class QuerySetTransactionAutoConfigurationTests {
     }
 
     @Test
+    void withoutR2dbcAMonoTransactionalRollsBackTheBridgedWrites() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        QuerySetDataSourceAutoConfiguration.class, QuerySetAutoConfiguration.class,
+                        DataSourceTransactionManagerAutoConfiguration.class, QuerySetTransactionAutoConfiguration.class,
+                        TransactionAutoConfiguration.class))
+                .withUserConfiguration(FixturesPackage.class, Services.class)
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:bridgedRouting;DB_CLOSE_DELAY=-1",
+                        "queryset.schema.create=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(R2dbcTransactionManager.class);
+                    Database db = context.getBean(Database.class);
+                    assertThat(db.asyncMode()).isEqualTo(io.queryset.AsyncMode.BRIDGED);
+                    assertThat(context.getBean(org.springframework.transaction.ReactiveTransactionManager.class))
+                            .isSameAs(db.reactiveTransactionManager());
+                    NovelService service = context.getBean(NovelService.class);
+                    Manager<Novel> novels = db.manager(Novel.class);
+
+                    assertThatThrownBy(() -> service.acreateThenFail("Persuasion").block()).hasMessage("after the write");
+                    assertThat(novels.count()).as("the bridged write rolled back").isZero();
+                    service.acreate("Persuasion").block();
+                    assertThat(novels.count()).isEqualTo(1L);
+                });
+    }
+
+    @Test
     void withRoutingOffAnUnqualifiedTransactionalCannotChooseBetweenTwoManagers() {
         runner.withPropertyValues("queryset.transaction-routing=false").run(context -> {
             NovelService service = context.getBean(NovelService.class);

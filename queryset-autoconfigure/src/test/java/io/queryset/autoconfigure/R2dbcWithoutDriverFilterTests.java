@@ -28,7 +28,7 @@ class R2dbcWithoutDriverFilterTests {
 
     @Test
     void leavesR2dbcOutWhenOnlyThePoolIsThereAndNoUrlIsSet() {
-        assertThat(match(new FilteredClassLoader("io.r2dbc.h2"), new MockEnvironment())).containsExactly(false, true);
+        assertThat(match(new FilteredClassLoader("io.r2dbc.h2", "io.r2dbc.postgresql"), new MockEnvironment())).containsExactly(false, true);
     }
 
     @Test
@@ -39,12 +39,12 @@ class R2dbcWithoutDriverFilterTests {
     @Test
     void keepsR2dbcWhenAUrlIsSetSoThatAMissingDriverIsReportedByBoot() {
         MockEnvironment environment = new MockEnvironment().withProperty("spring.r2dbc.url", "r2dbc:postgresql://db/app");
-        assertThat(match(new FilteredClassLoader("io.r2dbc.h2"), environment)).containsExactly(true, true);
+        assertThat(match(new FilteredClassLoader("io.r2dbc.h2", "io.r2dbc.postgresql"), environment)).containsExactly(true, true);
     }
 
     @Test
     void aJdbcOnlyApplicationStartsAndRunsItsAsyncMethodsBridged() {
-        ClassLoader withoutR2dbcDriver = new FilteredClassLoader("io.r2dbc.h2");
+        ClassLoader withoutR2dbcDriver = new FilteredClassLoader("io.r2dbc.h2", "io.r2dbc.postgresql");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JdbcOnlyApplication.class)
                 .web(WebApplicationType.NONE)
                 .resourceLoader(new DefaultResourceLoader(withoutR2dbcDriver))

@@ -328,6 +328,11 @@ abstract class ChainingQuerySet<T> implements QuerySet<T>, SpecHolder {
     }
 
     @Override
+    public QuerySet<T> using(String alias) {
+        return with(spec.withOptions(spec.options().withDatabase(ctx.checkAlias(alias))));
+    }
+
+    @Override
     public QuerySet<T> only(String... fields) {
         return with(Combinations.only(spec, shape.isModel(), fields));
     }

@@ -25,17 +25,17 @@ public final class DefaultManager<T> extends DefaultQuerySet<T> implements Manag
 
     @Override
     public T save(T obj) {
-        return ctx.blocking(writes().save(obj));
+        return blocking(Operation.SAVE, writes().save(obj));
     }
 
     @Override
     public DeleteResult delete(T obj) {
-        return ctx.blocking(writes().delete(obj));
+        return blocking(Operation.DELETE, writes().delete(obj));
     }
 
     @Override
     public T refresh(T obj) {
-        return ctx.blocking(writes().refresh(obj));
+        return blocking(Operation.REFRESH, writes().refresh(obj));
     }
 
     @Override
@@ -50,17 +50,17 @@ public final class DefaultManager<T> extends DefaultQuerySet<T> implements Manag
 
     @Override
     public Mono<T> asave(T obj) {
-        return ctx.async(() -> writes().save(obj));
+        return async(Operation.SAVE, () -> writes().save(obj));
     }
 
     @Override
     public Mono<DeleteResult> adelete(T obj) {
-        return ctx.async(() -> writes().delete(obj));
+        return async(Operation.DELETE, () -> writes().delete(obj));
     }
 
     @Override
     public Mono<T> arefresh(T obj) {
-        return ctx.async(() -> writes().refresh(obj));
+        return async(Operation.REFRESH, () -> writes().refresh(obj));
     }
 
     @Override

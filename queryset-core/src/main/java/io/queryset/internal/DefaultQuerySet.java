@@ -67,13 +67,13 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
     }
 
     /** Runs {@code step} on the blocking side, with this QuerySet's timeout. */
-    private <R> R blocking(Step<R> step) {
-        return ctx.blocking(step.timed(spec.options().timeout()));
+    protected <R> R blocking(Operation op, Step<R> step) {
+        return ctx.blocking(op, spec, step.timed(spec.options().timeout()));
     }
 
     /** Runs the step {@code step} builds on the async side, with this QuerySet's timeout. */
-    private <R> Mono<R> async(java.util.function.Supplier<Step<R>> step) {
-        return ctx.async(() -> step.get().timed(spec.options().timeout()));
+    protected <R> Mono<R> async(Operation op, java.util.function.Supplier<Step<R>> step) {
+        return ctx.async(op, spec, () -> step.get().timed(spec.options().timeout()));
     }
 
     // ---------------------------------------------------------------- iteration
@@ -92,12 +92,12 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public List<T> list() {
-        return blocking(reads().list());
+        return blocking(Operation.LIST, reads().list());
     }
 
     @Override
     public Mono<List<T>> alist() {
-        return async(() -> reads().list());
+        return async(Operation.LIST, () -> reads().list());
     }
 
     @Override
@@ -107,7 +107,7 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public Stream<T> stream(int chunkSize) {
-        return reads().stream(ctx.blockingRunner(), chunkSize);
+        return ctx.stream(Operation.STREAM, spec, runner -> reads().stream(runner, chunkSize));
     }
 
     @Override
@@ -117,37 +117,37 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public Flux<T> aiterator(int chunkSize) {
-        return ctx.asyncFlux(() -> reads().aiterator(ctx.asyncRunner(), chunkSize));
+        return ctx.asyncFlux(Operation.STREAM, spec, runner -> reads().aiterator(runner, chunkSize));
     }
 
     @Override
     public T get(String lookup, Object value) {
-        return blocking(getStep(Q.of(lookup, value)));
+        return blocking(Operation.GET, getStep(Q.of(lookup, value)));
     }
 
     @Override
     public T get(Q... conditions) {
-        return blocking(getStep(conditions));
+        return blocking(Operation.GET, getStep(conditions));
     }
 
     @Override
     public T get(Map<String, ?> lookups) {
-        return blocking(getStep(Q.of(lookups)));
+        return blocking(Operation.GET, getStep(Q.of(lookups)));
     }
 
     @Override
     public Mono<T> aget(String lookup, Object value) {
-        return async(() -> getStep(Q.of(lookup, value)));
+        return async(Operation.GET, () -> getStep(Q.of(lookup, value)));
     }
 
     @Override
     public Mono<T> aget(Q... conditions) {
-        return async(() -> getStep(conditions));
+        return async(Operation.GET, () -> getStep(conditions));
     }
 
     @Override
     public Mono<T> aget(Map<String, ?> lookups) {
-        return async(() -> getStep(Q.of(lookups)));
+        return async(Operation.GET, () -> getStep(Q.of(lookups)));
     }
 
     private Step<T> getStep(Q... conditions) {
@@ -162,72 +162,72 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public Optional<T> first() {
-        return blocking(reads().first(false));
+        return blocking(Operation.FIRST, reads().first(false));
     }
 
     @Override
     public Optional<T> last() {
-        return blocking(reads().first(true));
+        return blocking(Operation.LAST, reads().first(true));
     }
 
     @Override
     public Mono<T> afirst() {
-        return async(() -> reads().first(false)).flatMap(Mono::justOrEmpty);
+        return async(Operation.FIRST, () -> reads().first(false)).flatMap(Mono::justOrEmpty);
     }
 
     @Override
     public Mono<T> alast() {
-        return async(() -> reads().first(true)).flatMap(Mono::justOrEmpty);
+        return async(Operation.LAST, () -> reads().first(true)).flatMap(Mono::justOrEmpty);
     }
 
     @Override
     public T latest(String... fields) {
-        return blocking(reads().latest(fields, true));
+        return blocking(Operation.LATEST, reads().latest(fields, true));
     }
 
     @Override
     public T earliest(String... fields) {
-        return blocking(reads().latest(fields, false));
+        return blocking(Operation.EARLIEST, reads().latest(fields, false));
     }
 
     @Override
     public Mono<T> alatest(String... fields) {
-        return async(() -> reads().latest(fields, true));
+        return async(Operation.LATEST, () -> reads().latest(fields, true));
     }
 
     @Override
     public Mono<T> aearliest(String... fields) {
-        return async(() -> reads().latest(fields, false));
+        return async(Operation.EARLIEST, () -> reads().latest(fields, false));
     }
 
     @Override
     public long count() {
-        return blocking(reads().count());
+        return blocking(Operation.COUNT, reads().count());
     }
 
     @Override
     public Mono<Long> acount() {
-        return async(() -> reads().count());
+        return async(Operation.COUNT, () -> reads().count());
     }
 
     @Override
     public boolean exists() {
-        return blocking(reads().exists());
+        return blocking(Operation.EXISTS, reads().exists());
     }
 
     @Override
     public Mono<Boolean> aexists() {
-        return async(() -> reads().exists());
+        return async(Operation.EXISTS, () -> reads().exists());
     }
 
     @Override
     public boolean contains(T obj) {
-        return blocking(containsStep(obj));
+        return blocking(Operation.CONTAINS, containsStep(obj));
     }
 
     @Override
     public Mono<Boolean> acontains(T obj) {
-        return async(() -> containsStep(obj));
+        return async(Operation.CONTAINS, () -> containsStep(obj));
     }
 
     private Step<Boolean> containsStep(T obj) {
@@ -246,42 +246,42 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public Map<String, Object> aggregate(Aggregate... aggregates) {
-        return blocking(reads().aggregate(ReadSteps.byDefaultAlias(aggregates)));
+        return blocking(Operation.AGGREGATE, reads().aggregate(ReadSteps.byDefaultAlias(aggregates)));
     }
 
     @Override
     public Map<String, Object> aggregate(Map<String, ? extends Expression> aggregates) {
-        return blocking(reads().aggregate(aggregates));
+        return blocking(Operation.AGGREGATE, reads().aggregate(aggregates));
     }
 
     @Override
     public Mono<Map<String, Object>> aaggregate(Aggregate... aggregates) {
-        return async(() -> reads().aggregate(ReadSteps.byDefaultAlias(aggregates)));
+        return async(Operation.AGGREGATE, () -> reads().aggregate(ReadSteps.byDefaultAlias(aggregates)));
     }
 
     @Override
     public Mono<Map<String, Object>> aaggregate(Map<String, ? extends Expression> aggregates) {
-        return async(() -> reads().aggregate(aggregates));
+        return async(Operation.AGGREGATE, () -> reads().aggregate(aggregates));
     }
 
     @Override
     public Map<Object, T> inBulk(Collection<?> ids) {
-        return blocking(inBulkStep(ids, "pk"));
+        return blocking(Operation.IN_BULK, inBulkStep(ids, "pk"));
     }
 
     @Override
     public Map<Object, T> inBulk(Collection<?> values, String fieldName) {
-        return blocking(inBulkStep(values, fieldName));
+        return blocking(Operation.IN_BULK, inBulkStep(values, fieldName));
     }
 
     @Override
     public Mono<Map<Object, T>> ainBulk(Collection<?> ids) {
-        return async(() -> inBulkStep(ids, "pk"));
+        return async(Operation.IN_BULK, () -> inBulkStep(ids, "pk"));
     }
 
     @Override
     public Mono<Map<Object, T>> ainBulk(Collection<?> values, String fieldName) {
-        return async(() -> inBulkStep(values, fieldName));
+        return async(Operation.IN_BULK, () -> inBulkStep(values, fieldName));
     }
 
     private Step<Map<Object, T>> inBulkStep(Collection<?> values, String fieldName) {
@@ -301,12 +301,12 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public String explain() {
-        return blocking(reads().explain());
+        return blocking(Operation.EXPLAIN, reads().explain());
     }
 
     @Override
     public Mono<String> aexplain() {
-        return async(() -> reads().explain());
+        return async(Operation.EXPLAIN, () -> reads().explain());
     }
 
     @Override
@@ -328,32 +328,32 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public T create(T obj) {
-        return blocking(writes().create(obj));
+        return blocking(Operation.CREATE, writes().create(obj));
     }
 
     @Override
     public Mono<T> acreate(T obj) {
-        return async(() -> writes().create(obj));
+        return async(Operation.CREATE, () -> writes().create(obj));
     }
 
     @Override
     public CreateResult<T> getOrCreate(Q lookup, Map<String, ?> defaults) {
-        return blocking(writes().getOrCreate(lookup, defaults));
+        return blocking(Operation.GET_OR_CREATE, writes().getOrCreate(lookup, defaults));
     }
 
     @Override
     public Mono<CreateResult<T>> agetOrCreate(Q lookup, Map<String, ?> defaults) {
-        return async(() -> writes().getOrCreate(lookup, defaults));
+        return async(Operation.GET_OR_CREATE, () -> writes().getOrCreate(lookup, defaults));
     }
 
     @Override
     public CreateResult<T> updateOrCreate(Q lookup, Map<String, ?> defaults) {
-        return blocking(writes().updateOrCreate(lookup, defaults));
+        return blocking(Operation.UPDATE_OR_CREATE, writes().updateOrCreate(lookup, defaults));
     }
 
     @Override
     public Mono<CreateResult<T>> aupdateOrCreate(Q lookup, Map<String, ?> defaults) {
-        return async(() -> writes().updateOrCreate(lookup, defaults));
+        return async(Operation.UPDATE_OR_CREATE, () -> writes().updateOrCreate(lookup, defaults));
     }
 
     @Override
@@ -363,7 +363,7 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public List<T> bulkCreate(List<T> objs, BulkCreateOptions options) {
-        return blocking(writes().bulkCreate(objs, options));
+        return blocking(Operation.BULK_CREATE, writes().bulkCreate(objs, options));
     }
 
     @Override
@@ -373,37 +373,37 @@ public class DefaultQuerySet<T> extends ChainingQuerySet<T> {
 
     @Override
     public Mono<List<T>> abulkCreate(List<T> objs, BulkCreateOptions options) {
-        return async(() -> writes().bulkCreate(objs, options));
+        return async(Operation.BULK_CREATE, () -> writes().bulkCreate(objs, options));
     }
 
     @Override
     public int bulkUpdate(List<T> objs, String... fields) {
-        return blocking(writes().bulkUpdate(objs, fields));
+        return blocking(Operation.BULK_UPDATE, writes().bulkUpdate(objs, fields));
     }
 
     @Override
     public Mono<Integer> abulkUpdate(List<T> objs, String... fields) {
-        return async(() -> writes().bulkUpdate(objs, fields));
+        return async(Operation.BULK_UPDATE, () -> writes().bulkUpdate(objs, fields));
     }
 
     @Override
     public int update(Map<String, ?> values) {
-        return blocking(reads().update(values));
+        return blocking(Operation.UPDATE, reads().update(values));
     }
 
     @Override
     public Mono<Integer> aupdate(Map<String, ?> values) {
-        return async(() -> reads().update(values));
+        return async(Operation.UPDATE, () -> reads().update(values));
     }
 
     @Override
     public DeleteResult delete() {
-        return blocking(reads().delete());
+        return blocking(Operation.DELETE, reads().delete());
     }
 
     @Override
     public Mono<DeleteResult> adelete() {
-        return async(() -> reads().delete());
+        return async(Operation.DELETE, () -> reads().delete());
     }
 
     @Override

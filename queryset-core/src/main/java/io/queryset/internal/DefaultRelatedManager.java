@@ -75,72 +75,72 @@ public final class DefaultRelatedManager<R> extends DefaultQuerySet<R> implement
 
     @Override
     public void add(Object... objsOrKeys) {
-        ctx.blocking(related().add(objsOrKeys));
+        blocking(Operation.ADD, related().add(objsOrKeys));
     }
 
     @Override
     public Mono<Void> aadd(Object... objsOrKeys) {
-        return ctx.async(() -> related().add(objsOrKeys)).then();
+        return async(Operation.ADD, () -> related().add(objsOrKeys)).then();
     }
 
     @Override
     public void remove(Object... objsOrKeys) {
-        ctx.blocking(related().remove(objsOrKeys));
+        blocking(Operation.REMOVE, related().remove(objsOrKeys));
     }
 
     @Override
     public Mono<Void> aremove(Object... objsOrKeys) {
-        return ctx.async(() -> related().remove(objsOrKeys)).then();
+        return async(Operation.REMOVE, () -> related().remove(objsOrKeys)).then();
     }
 
     @Override
     public void clear() {
-        ctx.blocking(related().clear());
+        blocking(Operation.CLEAR, related().clear());
     }
 
     @Override
     public Mono<Void> aclear() {
-        return ctx.async(() -> related().clear()).then();
+        return async(Operation.CLEAR, () -> related().clear()).then();
     }
 
     @Override
     public void set(Collection<?> objsOrKeys) {
-        ctx.blocking(related().set(objsOrKeys));
+        blocking(Operation.SET, related().set(objsOrKeys));
     }
 
     @Override
     public Mono<Void> aset(Collection<?> objsOrKeys) {
-        return ctx.async(() -> related().set(objsOrKeys)).then();
+        return async(Operation.SET, () -> related().set(objsOrKeys)).then();
     }
 
     @Override
     public R create(R obj) {
-        return ctx.blocking(related().create(obj));
+        return blocking(Operation.CREATE, related().create(obj));
     }
 
     @Override
     public Mono<R> acreate(R obj) {
-        return ctx.async(() -> related().create(obj));
+        return async(Operation.CREATE, () -> related().create(obj));
     }
 
     @Override
     public CreateResult<R> getOrCreate(Q lookup, Map<String, ?> defaults) {
-        return ctx.blocking(related().getOrCreate(lookup, defaults));
+        return blocking(Operation.GET_OR_CREATE, related().getOrCreate(lookup, defaults));
     }
 
     @Override
     public Mono<CreateResult<R>> agetOrCreate(Q lookup, Map<String, ?> defaults) {
-        return ctx.async(() -> related().getOrCreate(lookup, defaults));
+        return async(Operation.GET_OR_CREATE, () -> related().getOrCreate(lookup, defaults));
     }
 
     @Override
     public CreateResult<R> updateOrCreate(Q lookup, Map<String, ?> defaults) {
-        return ctx.blocking(related().updateOrCreate(lookup, defaults));
+        return blocking(Operation.UPDATE_OR_CREATE, related().updateOrCreate(lookup, defaults));
     }
 
     @Override
     public Mono<CreateResult<R>> aupdateOrCreate(Q lookup, Map<String, ?> defaults) {
-        return ctx.async(() -> related().updateOrCreate(lookup, defaults));
+        return async(Operation.UPDATE_OR_CREATE, () -> related().updateOrCreate(lookup, defaults));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.queryset.expr.Count;
 import io.queryset.expr.Sum;
 import io.queryset.it.models.Author;
 import io.queryset.it.models.Book;
+import io.queryset.it.models.Event;
 import io.queryset.testing.DatabaseMatrix;
 import io.queryset.testing.ExecutionMode;
 import io.queryset.testing.Fixture;
@@ -129,6 +130,9 @@ class ErrorsTest {
                 .isInstanceOf(FieldLookupException.class).hasMessageContaining("'year'");
         assertThatThrownBy(() -> books.filter("pubdate__hour", 1)).as("hour does not apply to a date")
                 .isInstanceOf(FieldLookupException.class).hasMessageContaining("'hour'");
+        assertThatThrownBy(() -> fx.manager(Event.class).filter("doorsOpen__date", java.time.LocalDate.now()))
+                .as("date does not apply to a time of day")
+                .isInstanceOf(FieldLookupException.class).hasMessageContaining("'date'");
     }
 
     @DatabaseMatrix(modes = ExecutionMode.BLOCKING)

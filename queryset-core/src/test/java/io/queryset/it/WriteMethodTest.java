@@ -227,6 +227,19 @@ class WriteMethodTest {
         assertThat(practical.rating).isEqualTo(4.0);
     }
 
+    @DatabaseMatrix
+    void anUpsertOnTheGeneratedKeyInsertsRowsSavedWithoutOne(Fixture fx) {
+        BookData.seed(fx);
+        Manager<Book> books = fx.manager(Book.class);
+        List<Book> batch = List.of(new Book("Keyless", "888888888", 10, "1.00", 1.0, null));
+        BulkCreateOptions upsert = BulkCreateOptions.defaults().updateConflicts(List.of("id"), List.of("pages"));
+
+        fx.call(() -> books.bulkCreate(batch, upsert), () -> books.abulkCreate(batch, upsert));
+
+        assertThat(fx.blocking(Book.class).count()).as("a row without a key conflicts with none").isEqualTo(7);
+        assertThat(fx.blocking(Book.class).get("isbn", "888888888").pages).isEqualTo(10);
+    }
+
     // ------------------------------------------------------------------ bulkUpdate
 
     @DatabaseMatrix

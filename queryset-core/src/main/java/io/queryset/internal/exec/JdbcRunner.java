@@ -40,8 +40,14 @@ public final class JdbcRunner implements BlockingRunner {
     private final JdbcTransactionManager transactionManager;
     private final TransactionTemplate transactions;
     private final @Nullable Duration defaultTimeout;
+    private final StatementLog statements;
 
     public JdbcRunner(DataSource dataSource, Dialect dialect, @Nullable Duration defaultTimeout) {
+        this(dataSource, dialect, defaultTimeout, StatementLog.OFF);
+    }
+
+    public JdbcRunner(DataSource dataSource, Dialect dialect, @Nullable Duration defaultTimeout, StatementLog statements) {
+        this.statements = statements;
         this.dataSource = dataSource;
         this.dialect = dialect;
         // Lazy: the error-code translator would otherwise open a connection to read the database's name right here,
@@ -155,15 +161,23 @@ public final class JdbcRunner implements BlockingRunner {
      */
     private <V> V execute(CompiledSql sql, @Nullable String keyColumn, @Nullable Duration timeout,
                           PreparedStatementCallback<V> body) {
-        V result = jdbc.execute((PreparedStatementCreator) con -> prepare(con, sql, keyColumn, timeout), ps -> {
-            try {
-                return body.doInPreparedStatement(ps);
-            } finally {
-                if (timeout != null) {
-                    ps.setQueryTimeout(0);
+        long start = statements.start();
+        V result;
+        try {
+            result = jdbc.execute((PreparedStatementCreator) con -> prepare(con, sql, keyColumn, timeout), ps -> {
+                try {
+                    return body.doInPreparedStatement(ps);
+                } finally {
+                    if (timeout != null) {
+                        ps.setQueryTimeout(0);
+                    }
                 }
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            statements.executed(sql, start, e);
+            throw e;
+        }
+        statements.executed(sql, start, null);
         if (result == null) {
             throw new IllegalStateException("No result from " + sql.sql());
         }
@@ -184,7 +198,14 @@ public final class JdbcRunner implements BlockingRunner {
             }
             ps = prepare(con, sql, null, timeout == null ? defaultTimeout : timeout);
             ps.setFetchSize(fetchSize);
-            rs = ps.executeQuery();
+            long start = statements.start();
+            try {
+                rs = ps.executeQuery();
+            } catch (SQLException e) {
+                statements.executed(sql, start, e);
+                throw e;
+            }
+            statements.executed(sql, start, null);
             ResultSet results = rs;
             PreparedStatement statement = ps;
             boolean restore = ownTransaction;

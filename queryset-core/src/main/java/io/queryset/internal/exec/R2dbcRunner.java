@@ -38,8 +38,15 @@ public final class R2dbcRunner implements AsyncRunner {
     private final @Nullable Duration defaultTimeout;
     /** The driver's statements where spring-r2dbc's DatabaseClient would leave a cancelled one's connection hanging. */
     private final @Nullable CancelSafeQueries queries;
+    private final StatementLog statements;
 
     public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration defaultTimeout) {
+        this(connectionFactory, dialect, defaultTimeout, StatementLog.OFF);
+    }
+
+    public R2dbcRunner(ConnectionFactory connectionFactory, Dialect dialect, @Nullable Duration defaultTimeout,
+                       StatementLog statements) {
+        this.statements = statements;
         this.connectionFactory = connectionFactory;
         this.client = DatabaseClient.create(connectionFactory);
         this.queries = CancelSafeQueries.of(connectionFactory, dialect);
@@ -59,10 +66,10 @@ public final class R2dbcRunner implements AsyncRunner {
         if (step instanceof Step.Query q) {
             // alist() returns a List by contract; every other Query step is bounded (get() reads at most 21 rows,
             // count one). Reads meant to be unbounded go through stream().
-            return (Mono<T>) rows(q.sql(), q.mapper(), 0, timeout, true).collectList();
+            return (Mono<T>) logged(rows(q.sql(), q.mapper(), 0, timeout, true).collectList(), q.sql());
         }
         if (step instanceof Step.Update u) {
-            return (Mono<T>) timed(rowsUpdated(u.sql(), timeout), u.sql(), timeout);
+            return (Mono<T>) logged(timed(rowsUpdated(u.sql(), timeout), u.sql(), timeout), u.sql());
         }
         if (step instanceof Step.Insert i) {
             return (Mono<T>) insert(i, timeout);
@@ -110,26 +117,53 @@ public final class R2dbcRunner implements AsyncRunner {
             Flux<K> keys = queries != null && queries.coversInserts()
                     ? queries.rows(withTimeout(insert.sql(), timeout), bindValues(insert.sql()), 0, row -> row.get(0, insert.keyType()))
                     : spec(insert.sql(), timeout).map(row -> row.get(0, insert.keyType())).all();
-            return timed(keys.collectList(), insert.sql(), timeout);
+            return logged(timed(keys.collectList(), insert.sql(), timeout), insert.sql());
         }
         if (!insert.returnKeys() && queries != null && queries.coversInserts()) {
-            return timed(queries.rowsUpdated(withTimeout(insert.sql(), timeout), bindValues(insert.sql())), insert.sql(), timeout)
-                    .thenReturn(List.of());
+            return logged(timed(queries.rowsUpdated(withTimeout(insert.sql(), timeout), bindValues(insert.sql())), insert.sql(),
+                    timeout), insert.sql()).thenReturn(List.of());
         }
         if (!insert.returnKeys()) {
-            return timed(spec(insert.sql(), timeout).fetch().rowsUpdated(), insert.sql(), timeout).thenReturn(List.of());
+            return logged(timed(spec(insert.sql(), timeout).fetch().rowsUpdated(), insert.sql(), timeout), insert.sql())
+                    .thenReturn(List.of());
         }
-        return timed(spec(insert.sql(), timeout)
+        return logged(timed(spec(insert.sql(), timeout)
                 .filter(s -> s.returnGeneratedValues(insert.keyColumn()))
                 .map(row -> row.get(0, insert.keyType()))
                 .all()
-                .collectList(), insert.sql(), timeout);
+                .collectList(), insert.sql(), timeout), insert.sql());
     }
 
     @Override
     public <R> Flux<R> stream(CompiledSql sql, RowMapper<R> mapper, int fetchSize, @Nullable Duration timeout) {
         // A stream's timeout bounds the wait for each row, not the whole statement: the server must not stop it.
-        return rows(sql, mapper, fetchSize, timeout == null ? defaultTimeout : timeout, false);
+        Flux<R> rows = rows(sql, mapper, fetchSize, timeout == null ? defaultTimeout : timeout, false);
+        if (!statements.isActive()) {
+            return rows;
+        }
+        // A stream's statement time is until its first row: how fast the subscriber consumes is not the database's.
+        return Flux.defer(() -> {
+            long start = statements.start();
+            boolean[] logged = {false};
+            return rows.doOnEach(signal -> {
+                if (!logged[0] && !signal.isOnSubscribe()) {
+                    logged[0] = true;
+                    statements.executed(sql, start, signal.getThrowable());
+                }
+            });
+        });
+    }
+
+    /** {@code statement} timed for the statement log, from subscription to its result or error. */
+    private <V> Mono<V> logged(Mono<V> statement, CompiledSql sql) {
+        if (!statements.isActive()) {
+            return statement;
+        }
+        return Mono.defer(() -> {
+            long start = statements.start();
+            return statement.doOnSuccess(v -> statements.executed(sql, start, null))
+                    .doOnError(e -> statements.executed(sql, start, e));
+        });
     }
 
     /** @param wholeStatement whether the timeout bounds the whole statement, so the server may stop it then too */

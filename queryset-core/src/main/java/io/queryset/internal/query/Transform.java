@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * minute second time}. Each names the kinds it applies to and its result type; dialects render them.
  */
 public enum Transform {
-    DATE(ColumnKind::hasTime, new ResultColumn(ColumnKind.DATE, LocalDate.class)),
+    // Of a date-time only: a time of day has no date (Django: "Unsupported lookup 'date' for TimeField").
+    DATE(k -> k.hasTime() && k.hasDate(), new ResultColumn(ColumnKind.DATE, LocalDate.class)),
     TIME(k -> k.hasTime() && k != ColumnKind.TIME, new ResultColumn(ColumnKind.TIME, LocalTime.class)),
     YEAR(ColumnKind::hasDate, intColumn()),
     ISO_YEAR(ColumnKind::hasDate, intColumn()),

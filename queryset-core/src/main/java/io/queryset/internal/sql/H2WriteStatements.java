@@ -21,9 +21,13 @@ public final class H2WriteStatements extends WriteStatements {
         if (conflict == Conflict.RAISE || columns.isEmpty()) {
             return super.insert(model, columns, rows, conflict, uniqueFields, updateFields);
         }
-        List<FieldInfo> targets = new ArrayList<>(uniqueFields);
-        if (targets.isEmpty()) {
-            columns.stream().filter(c -> c.unique() || c.primaryKey()).forEach(targets::add);
+        // Only inserted columns can conflict: a key the database generates (rows saved without one) never matches.
+        List<FieldInfo> targets = new ArrayList<>();
+        (uniqueFields.isEmpty() ? columns : uniqueFields).stream()
+                .filter(f -> columns.contains(f) && (!uniqueFields.isEmpty() || f.unique() || f.primaryKey()))
+                .forEach(targets::add);
+        if (targets.isEmpty() && !uniqueFields.isEmpty()) {
+            return super.insert(model, columns, rows, Conflict.RAISE, List.of(), List.of());
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("ignoreConflicts on H2 needs a unique field of " + model.name() + " among the inserted columns");

@@ -20,6 +20,7 @@ import org.springframework.data.annotation.Id;
  * @param price     list price in euros
  * @param published publication date
  * @param rating    average reader rating, 0 to 5
+ * @param stock     copies in the warehouse; the checkout locks the row, checks and decrements it
  * @param publisher the publisher: a reference (only its id) unless loaded with {@code selectRelated("publisher")}
  * @param authors   the authors, when loaded with {@code prefetchRelated("authors")}
  */
@@ -32,11 +33,12 @@ public record Book(
         @Column(precision = 8, scale = 2) BigDecimal price,
         LocalDate published,
         double rating,
+        int stock,
         @ForeignKey(relatedName = "books") @Column(nullable = true) @Nullable Publisher publisher,
         @ManyToMany(relatedName = "books") @Nullable List<Author> authors) {
 
     /** This book without its id, so a client cannot choose the key of a new row. */
     Book withoutId() {
-        return new Book(null, title, author, pages, price, published, rating, publisher, null);
+        return new Book(null, title, author, pages, price, published, rating, stock, publisher, null);
     }
 }

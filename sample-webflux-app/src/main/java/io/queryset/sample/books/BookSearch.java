@@ -1,6 +1,8 @@
 package io.queryset.sample.books;
 
 import io.queryset.QuerySet;
+import io.queryset.sample.web.InvalidQueryParameterException;
+import io.queryset.sample.web.QueryParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,31 +21,47 @@ record BookSearch(Map<String, String> filters, List<String> ordering) {
 
     static final String ORDERING = "ordering";
 
+    /** Read by the {@code Pageable} argument, not here; allowed where an endpoint returns pages. */
+    static final List<String> PAGING = List.of("page", "size");
+
     static final List<String> FILTERS = List.of(
             "title__icontains", "author", "author__icontains", "pages__gte", "pages__lte",
-            "price__lt", "price__gte", "published__year", "published__gte", "rating__gte");
+            "price__lt", "price__gte", "published__year", "published__gte", "rating__gte", "stock__gte");
 
-    static final List<String> ORDERING_FIELDS = List.of("id", "title", "author", "pages", "price", "published", "rating");
+    static final List<String> ORDERING_FIELDS = List.of(
+            "id", "title", "author", "pages", "price", "published", "rating", "stock");
 
-    /** Reads {@code params}; {@code ordering} is accepted only where the endpoint returns rows. */
-    static BookSearch from(MultiValueMap<String, String> params, boolean orderingAllowed) {
+    /** Filters only: for endpoints that count or aggregate rows rather than list them. */
+    static BookSearch filtersFrom(MultiValueMap<String, String> params) {
+        return from(params, false);
+    }
+
+    /** Filters, {@code ordering} and the paging parameters: for endpoints that return a page of rows. */
+    static BookSearch listingFrom(MultiValueMap<String, String> params) {
+        return from(params, true);
+    }
+
+    private static BookSearch from(MultiValueMap<String, String> params, boolean listing) {
+        List<String> choices = new ArrayList<>(FILTERS);
+        if (listing) {
+            choices.add(ORDERING);
+            choices.addAll(PAGING);
+        }
+        QueryParameters.requireKnown(params, choices);
         Map<String, String> filters = new LinkedHashMap<>();
         List<String> ordering = List.of();
         for (Map.Entry<String, List<String>> param : params.entrySet()) {
             String name = param.getKey();
+            if (param.getValue().size() > 1) {
+                // ?author=a&author=b could mean "a or b" or "a and b"; saying so beats guessing.
+                throw new InvalidQueryParameterException(name, "Query parameter '" + name + "' was given "
+                        + param.getValue().size() + " times; give it once.", List.of());
+            }
             String value = param.getValue().get(0);
-            if (orderingAllowed && name.equals(ORDERING)) {
+            if (name.equals(ORDERING)) {
                 ordering = parseOrdering(value);
             } else if (FILTERS.contains(name)) {
                 filters.put(name, value);
-            } else {
-                List<String> choices = new ArrayList<>(FILTERS);
-                if (orderingAllowed) {
-                    choices.add(ORDERING);
-                }
-                throw new InvalidQueryParameterException(name,
-                        "Unknown query parameter '" + name + "'. Choices are: " + String.join(", ", choices) + ".",
-                        choices);
             }
         }
         return new BookSearch(filters, ordering);
@@ -64,9 +82,19 @@ record BookSearch(Map<String, String> filters, List<String> ordering) {
         return fields;
     }
 
-    /** {@code books} narrowed by the filters and, when asked, ordered. Runs nothing: QuerySets are lazy. */
+    /**
+     * {@code books} narrowed by the filters and, when asked, ordered, with the id as the last key so that
+     * books with equal values keep one order from page to page. Runs nothing: QuerySets are lazy.
+     */
     <T> QuerySet<T> applyTo(QuerySet<T> books) {
         QuerySet<T> result = filters.isEmpty() ? books : books.filter(filters);
-        return ordering.isEmpty() ? result : result.orderBy(ordering.toArray(String[]::new));
+        if (ordering.isEmpty()) {
+            return result;
+        }
+        List<String> fields = new ArrayList<>(ordering);
+        if (!fields.contains("id") && !fields.contains("-id")) {
+            fields.add("id");
+        }
+        return result.orderBy(fields.toArray(String[]::new));
     }
 }

@@ -2,25 +2,27 @@ package io.queryset.sample.books;
 
 import io.queryset.Manager;
 import io.queryset.expr.Count;
+import io.queryset.sample.web.InvalidQueryParameterException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
  * Relations on the async side: a book with its publisher (one query, a join) and authors (one more
- * query), a publisher with its books, the shops with their books and publishers, and a leaderboard.
+ * query), a publisher with its books, the shops with their books and publishers, and two leaderboards.
  */
 @RestController
 class CatalogController {
 
-    private final Manager<Book> books;
+    private final BookManager books;
     private final Manager<Publisher> publishers;
     private final Manager<Store> stores;
 
-    CatalogController(Manager<Book> books, Manager<Publisher> publishers, Manager<Store> stores) {
+    CatalogController(BookManager books, Manager<Publisher> publishers, Manager<Store> stores) {
         this.books = books;
         this.publishers = publishers;
         this.stores = stores;
@@ -29,7 +31,7 @@ class CatalogController {
     /** One book with its publisher loaded through a join and its authors prefetched; 404 when missing. */
     @GetMapping("/books/{id}/detail")
     Mono<Book> detail(@PathVariable long id) {
-        return books.selectRelated("publisher").prefetchRelated("authors").aget("id", id);
+        return books.withPublisherAndAuthors().aget("id", id);
     }
 
     /** Publishers by number of books, most first: {@code annotate(Count)} grouped per publisher. */
@@ -39,6 +41,16 @@ class CatalogController {
                 .orderBy("-numBooks", "name")
                 .values("id", "name", "numBooks")
                 .alist();
+    }
+
+    /** The books sold most, by copies ({@link BookManager#bestsellers()}); {@code limit} is 1 to 50, default 10. */
+    @GetMapping("/books/bestsellers")
+    Mono<List<Map<String, Object>>> bestsellers(@RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > 50) {
+            throw new InvalidQueryParameterException("limit",
+                    "Query parameter 'limit' must be a whole number from 1 to 50, not '" + limit + "'.", List.of());
+        }
+        return books.bestsellers().slice(0, limit).alist();
     }
 
     /** One publisher with its books; 404 when missing. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queryset.AsyncMode;
 import io.queryset.Database;
+import io.queryset.Manager;
+import io.queryset.sample.PageResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -23,11 +26,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class BookApiTests {
 
+    private static final ParameterizedTypeReference<PageResponse<Book>> BOOK_PAGE = new ParameterizedTypeReference<>() { };
+
     @Autowired
     WebTestClient client;
 
     @Autowired
     Database database;
+
+    @Autowired
+    Manager<Book> books;
 
     @Test
     void servesFromTheNativeAsyncSideOfTheSharedInMemoryDatabase() {
@@ -37,10 +45,17 @@ class BookApiTests {
     }
 
     @Test
+    void theBookManagerInterfaceIsWhatManagerOfBookInjects() {
+        assertThat(books).isInstanceOf(BookManager.class);
+        assertThat(((BookManager) books).withPublisherAndAuthors().get("title", "Refactoring").publisher().name())
+                .isEqualTo("Addison-Wesley");
+    }
+
+    @Test
     void listsTheSeededBooksInIdOrder() {
-        List<Book> books = client.get().uri("/books").exchange()
+        List<Book> books = client.get().uri("/books?size=100").exchange()
                 .expectStatus().isOk()
-                .expectBodyList(Book.class).returnResult().getResponseBody();
+                .expectBody(BOOK_PAGE).returnResult().getResponseBody().content();
 
         assertThat(books).hasSizeGreaterThanOrEqualTo(20);
         assertThat(books).extracting(Book::id).isSorted();
@@ -51,32 +66,32 @@ class BookApiTests {
     void filtersByEveryAllowedLookup() {
         client.get().uri("/books?author=Kent Beck").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$[*].title")
+                .expectBody().jsonPath("$.content[*].title")
                 .isEqualTo(List.of("Test-Driven Development: By Example", "Extreme Programming Explained"));
 
         client.get().uri("/books?title__icontains=java&pages__gte=420").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$[*].title").isEqualTo(List.of("Java Concurrency in Practice"));
+                .expectBody().jsonPath("$.content[*].title").isEqualTo(List.of("Java Concurrency in Practice"));
 
         client.get().uri("/books?published__year=2017&rating__gte=4.5&price__lt=45").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$[*].title").isEqualTo(List.of("Effective Java"));
+                .expectBody().jsonPath("$.content[*].title").isEqualTo(List.of("Effective Java"));
 
         client.get().uri("/books?pages__lte=240&author__icontains=beck").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(2);
+                .expectBody().jsonPath("$.content.length()").isEqualTo(2);
     }
 
     @Test
     void ordersByTheRequestedFields() {
         client.get().uri("/books?author=Martin Fowler&ordering=-published").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$[*].title")
+                .expectBody().jsonPath("$.content[*].title")
                 .isEqualTo(List.of("Patterns of Enterprise Application Architecture", "Refactoring"));
 
         client.get().uri("/books?price__gte=59&ordering=-pages,title").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$[0].title").isEqualTo("Introduction to Algorithms");
+                .expectBody().jsonPath("$.content[0].title").isEqualTo("Introduction to Algorithms");
     }
 
     @Test
@@ -171,7 +186,7 @@ class BookApiTests {
     @Test
     void createsABookAndPointsToIt() {
         Book request = new Book(null, "Growing Object-Oriented Software, Guided by Tests", "Steve Freeman", 384,
-                new BigDecimal("39.99"), LocalDate.parse("2009-10-12"), 4.2, null, null);
+                new BigDecimal("39.99"), LocalDate.parse("2009-10-12"), 4.2, 7, null, null);
 
         Book created = client.post().uri("/books").bodyValue(request).exchange()
                 .expectStatus().isCreated()
@@ -188,7 +203,7 @@ class BookApiTests {
     @Test
     void ignoresAnIdSentWithANewBook() {
         Book request = new Book(1L, "Site Reliability Engineering", "Betsy Beyer", 552,
-                new BigDecimal("45.00"), LocalDate.parse("2016-04-16"), 4.1, null, null);
+                new BigDecimal("45.00"), LocalDate.parse("2016-04-16"), 4.1, 3, null, null);
 
         Book created = client.post().uri("/books").bodyValue(request).exchange()
                 .expectStatus().isCreated()
@@ -205,9 +220,23 @@ class BookApiTests {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @Test
+    void rejectsABookWithNegativeStockAndStoresNothing() {
+        long before = books.count();
+
+        client.post().uri("/books").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\": \"Negative\", \"author\": \"Nobody\", \"pages\": 10, \"price\": 5,"
+                        + " \"published\": \"2020-01-01\", \"rating\": 3, \"stock\": -1}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("stock"));
+
+        assertThat(books.count()).isEqualTo(before);
+    }
+
     private static List<String> expectedListChoices() {
         List<String> choices = new ArrayList<>(BookSearch.FILTERS);
-        choices.add("ordering");
+        choices.addAll(List.of("ordering", "page", "size"));
         return choices;
     }
 }

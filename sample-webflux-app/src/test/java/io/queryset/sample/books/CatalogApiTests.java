@@ -64,6 +64,13 @@ class CatalogApiTests {
     }
 
     @Test
+    void aMissingPublisherIs404() {
+        client.get().uri("/publishers/999999").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("Publisher matching query does not exist.");
+    }
+
+    @Test
     void storesComeWithTheirBooksAndPublishers() {
         client.get().uri("/stores").exchange()
                 .expectStatus().isOk()
