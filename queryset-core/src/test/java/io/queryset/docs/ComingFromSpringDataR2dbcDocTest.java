@@ -12,6 +12,7 @@ import io.queryset.docs.bookstore.Bookstore;
 import io.queryset.docs.bookstore.Publisher;
 import io.queryset.expr.Avg;
 import io.queryset.expr.Count;
+import io.queryset.testing.DatabaseKind;
 import io.queryset.testing.DatabaseMatrix;
 import io.queryset.testing.ExecutionMode;
 import io.queryset.testing.Fixture;
@@ -35,7 +36,8 @@ import reactor.core.publisher.Mono;
 @TestModels({Publisher.class, Author.class, Book.class})
 class ComingFromSpringDataR2dbcDocTest {
 
-    @DatabaseMatrix(modes = ExecutionMode.NATIVE)
+    /** Not MariaDB: the page's hand-written SQL quotes names the standard way, which MariaDB reads as strings. */
+    @DatabaseMatrix(databases = {DatabaseKind.H2, DatabaseKind.POSTGRES}, modes = ExecutionMode.NATIVE)
     void joins(Fixture fx) {
         Bookstore.seed(fx);
         Manager<Book> books = fx.manager(Book.class);
@@ -149,7 +151,8 @@ class ComingFromSpringDataR2dbcDocTest {
         assertThat(fx.await(fromApress)).isEqualTo(3L);
     }
 
-    @DatabaseMatrix(modes = ExecutionMode.NATIVE)
+    /** Not MariaDB: the page's hand-written SQL quotes names the standard way, which MariaDB reads as strings. */
+    @DatabaseMatrix(databases = {DatabaseKind.H2, DatabaseKind.POSTGRES}, modes = ExecutionMode.NATIVE)
     void oneTransactionForBoth(Fixture fx) {
         Bookstore.seed(fx);
         Manager<Publisher> publishers = fx.manager(Publisher.class);

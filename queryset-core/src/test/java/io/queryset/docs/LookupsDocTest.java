@@ -8,6 +8,7 @@ import io.queryset.F;
 import io.queryset.FieldLookupException;
 import io.queryset.Manager;
 import io.queryset.Q;
+import io.queryset.testing.DatabaseKind;
 import io.queryset.testing.DatabaseMatrix;
 import io.queryset.testing.ExecutionMode;
 import io.queryset.testing.Fixture;
@@ -28,7 +29,8 @@ import reactor.core.publisher.Mono;
 @TestModels({Book.class, Talk.class})
 class LookupsDocTest {
 
-    @DatabaseMatrix(modes = ExecutionMode.BLOCKING)
+    /** Not MariaDB: there exact follows the column's collation, case-insensitive by default (docs/databases.md). */
+    @DatabaseMatrix(databases = {DatabaseKind.H2, DatabaseKind.POSTGRES}, modes = ExecutionMode.BLOCKING)
     void exactAndIexact(Fixture fx) {
         Catalogue.seed(fx);
         Manager<Book> books = fx.manager(Book.class);
