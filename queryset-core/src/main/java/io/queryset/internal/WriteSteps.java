@@ -282,6 +282,10 @@ final class WriteSteps<T> {
     /**
      * Django's {@code update_or_create}: {@code select_for_update().get_or_create(...)} in one atomic block, so the
      * row stays locked until the update is saved and a concurrent creator falls back to the get.
+     *
+     * <p>On MariaDB the callers that lost the race to insert keep a shared lock on the new row's key until their
+     * transaction ends; two of them locking it for the update deadlock, and the database rolls one back. Run anew (when
+     * this block began the transaction), it finds the row and waits for its lock like any other updater.
      */
     Step<CreateResult<T>> updateOrCreate(Q lookup, Map<String, ?> defaults) {
         Map<FieldInfo, Object> converted = convert(defaults);
@@ -294,9 +298,6 @@ final class WriteSteps<T> {
                 updated = model.with(updated, e.getKey(), e.getValue());
             }
             return save(updated).map(saved -> new CreateResult<>(saved, false));
-            // On MariaDB, callers that lost the race to insert keep a shared lock on the new row's key until their
-            // transaction ends; two of them locking it for the update deadlock, and the database rolls one back. Run
-            // anew, it finds the row and waits for its lock like any other updater.
         }).atomicRestartedWhenRolledBack(3);
     }
 
