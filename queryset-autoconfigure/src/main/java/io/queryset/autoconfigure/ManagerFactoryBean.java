@@ -5,29 +5,40 @@ import io.queryset.Manager;
 import org.springframework.beans.factory.FactoryBean;
 
 /**
- * Creates the {@link Manager} of one model from the application's {@link Database}.
- * A FactoryBean rather than an instance supplier keeps the bean definitions AOT-friendly.
+ * Creates, from the application's {@link Database}, the {@link Manager} of a model class, or the bean of an
+ * application interface extending {@code Manager<T>} (a proxy over its model's manager). A FactoryBean rather than an
+ * instance supplier keeps the bean definitions AOT-friendly.
  *
- * @param <T> the model type
+ * @param <M> the product: {@code Manager<T>} or the application's manager interface
  */
-final class ManagerFactoryBean<T> implements FactoryBean<Manager<T>> {
+final class ManagerFactoryBean<M> implements FactoryBean<M> {
 
-    private final Class<T> model;
+    private final Class<?> type;
 
     private final Database database;
 
-    ManagerFactoryBean(Class<T> model, Database database) {
-        this.model = model;
+    /** @param type a {@code @Model} class, or an interface extending {@code Manager<T>} */
+    ManagerFactoryBean(Class<?> type, Database database) {
+        this.type = type;
         this.database = database;
     }
 
+    /** Whether {@code type} is an application's manager interface rather than a model. */
+    static boolean isManagerInterface(Class<?> type) {
+        return type.isInterface() && Manager.class.isAssignableFrom(type);
+    }
+
     @Override
-    public Manager<T> getObject() {
-        return database.manager(model);
+    @SuppressWarnings("unchecked")
+    public M getObject() {
+        if (isManagerInterface(type)) {
+            return (M) ManagerInterfaceProxy.create(type, database.manager(ManagerInterfaceProxy.modelOf(type)));
+        }
+        return (M) database.manager(type);
     }
 
     @Override
     public Class<?> getObjectType() {
-        return Manager.class;
+        return isManagerInterface(type) ? type : Manager.class;
     }
 }

@@ -22,10 +22,10 @@ final class ManagerInterfaceAotProcessor implements BeanFactoryInitializationAot
         List<Class<?>> interfaces = new ArrayList<>();
         for (String name : beanFactory.getBeanDefinitionNames()) {
             BeanDefinition definition = beanFactory.getBeanDefinition(name);
-            if (ManagerInterfaceFactoryBean.class.getName().equals(definition.getBeanClassName())) {
-                ConstructorArgumentValues.ValueHolder managerInterface =
+            if (ManagerFactoryBean.class.getName().equals(definition.getBeanClassName())) {
+                ConstructorArgumentValues.ValueHolder product =
                         definition.getConstructorArgumentValues().getIndexedArgumentValue(0, Class.class);
-                if (managerInterface != null && managerInterface.getValue() instanceof Class<?> type) {
+                if (product != null && product.getValue() instanceof Class<?> type && ManagerFactoryBean.isManagerInterface(type)) {
                     interfaces.add(type);
                 }
             }

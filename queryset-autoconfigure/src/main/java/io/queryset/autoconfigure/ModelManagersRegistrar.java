@@ -75,7 +75,7 @@ final class ModelManagersRegistrar
             if (!hasBean(ResolvableType.forClass(managerInterface))) {
                 interfacesPerModel.merge(ManagerInterfaceProxy.modelOf(managerInterface), 1, Integer::sum);
                 registry.registerBeanDefinition(beanName(registry, managerInterface.getSimpleName(), managerInterface),
-                        managerInterfaceDefinition(managerInterface));
+                        managerDefinition(managerInterface, ResolvableType.forClass(managerInterface)));
             }
         }
         for (Class<?> model : models) {
@@ -92,17 +92,6 @@ final class ModelManagersRegistrar
         return ResolvableType.forClassWithGenerics(Manager.class, model);
     }
 
-    private static RootBeanDefinition managerInterfaceDefinition(Class<?> managerInterface) {
-        RootBeanDefinition definition = new RootBeanDefinition(ManagerInterfaceFactoryBean.class);
-        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, managerInterface);
-        definition.getConstructorArgumentValues().addIndexedArgumentValue(1, new RuntimeBeanReference(Database.class));
-        ResolvableType type = ResolvableType.forClass(managerInterface);
-        definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
-        definition.setTargetType(ResolvableType.forClassWithGenerics(FactoryBean.class, type));
-        definition.setDependsOn(SchemaInitializer.BEAN_NAME);
-        return definition;
-    }
-
     private static RootBeanDefinition schemaInitializerDefinition(List<Class<?>> models) {
         RootBeanDefinition definition = new RootBeanDefinition(SchemaInitializer.class);
         definition.getConstructorArgumentValues().addIndexedArgumentValue(0, new RuntimeBeanReference(Database.class));
@@ -112,9 +101,10 @@ final class ModelManagersRegistrar
         return definition;
     }
 
-    private static RootBeanDefinition managerDefinition(Class<?> model, ResolvableType managerType) {
+    /** The definition of a model's manager ({@code Manager<Book>}) or of a manager interface ({@code BookManager}). */
+    private static RootBeanDefinition managerDefinition(Class<?> modelOrInterface, ResolvableType managerType) {
         RootBeanDefinition definition = new RootBeanDefinition(ManagerFactoryBean.class);
-        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, model);
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, modelOrInterface);
         definition.getConstructorArgumentValues().addIndexedArgumentValue(1, new RuntimeBeanReference(Database.class));
         // The product's generic type, known without instantiating the FactoryBean: the attribute serves
         // type lookups (getBeanNamesForType), the target type serves generic autowiring.

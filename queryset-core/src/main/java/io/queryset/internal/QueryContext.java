@@ -6,6 +6,7 @@ import io.queryset.DatabaseRouter;
 import io.queryset.SynchronousOnlyOperationException;
 import io.queryset.internal.exec.AsyncRunner;
 import io.queryset.internal.exec.BlockingRunner;
+import io.queryset.internal.exec.ReactiveTransactions;
 import io.queryset.internal.exec.Step;
 import io.queryset.internal.mapping.ModelRegistry;
 import io.queryset.internal.query.QuerySpec;
@@ -23,7 +24,6 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -198,9 +198,7 @@ public final class QueryContext {
 
     /** Whether the subscriber runs inside a reactive transaction (R2DBC, or a bridged one). */
     private static Mono<Boolean> asyncInTransaction() {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .map(TransactionSynchronizationManager::isActualTransactionActive)
-                .onErrorResume(NoTransactionException.class, e -> Mono.just(false));
+        return ReactiveTransactions.ask(TransactionSynchronizationManager::isActualTransactionActive);
     }
 
     private void checkThread() {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Wraps terminal calls in a {@code queryset.query} Observation. With the no-op registry (no observability
@@ -46,7 +47,7 @@ final class QueryObserver {
         if (!isActive()) {
             return work.get();
         }
-        Observation observation = create(op, model, "blocking", side, registry.getCurrentObservation()).start();
+        Observation observation = startBlocking(op, model, side);
         try (Observation.Scope ignored = observation.openScope()) {
             return work.get();
         } catch (RuntimeException | Error e) {
@@ -62,13 +63,12 @@ final class QueryObserver {
         if (!isActive()) {
             return open.get();
         }
-        Observation observation = create(op, model, "blocking", side, registry.getCurrentObservation()).start();
+        Observation observation = startBlocking(op, model, side);
         Stream<R> stream;
         try (Observation.Scope ignored = observation.openScope()) {
             stream = open.get();
         } catch (RuntimeException | Error e) {
-            observation.error(e);
-            observation.stop();
+            fail(observation, e);
             throw e;
         }
         return stream.onClose(observation::stop);
@@ -79,11 +79,10 @@ final class QueryObserver {
         if (!isActive()) {
             return work;
         }
+        // Stopped before the signal goes downstream (doFinally would run after it), so whoever sees the result
+        // also sees the observation ended.
         return Mono.deferContextual(context -> {
-            Observation observation = create(op, model, side.asyncMode(), side, context.getOrDefault(CONTEXT_KEY, null));
-            observation.start();
-            // Stopped before the signal goes downstream (doFinally would run after it), so whoever sees the result
-            // also sees the observation ended.
+            Observation observation = startAsync(op, model, side, context);
             return work.contextWrite(c -> c.put(CONTEXT_KEY, observation))
                     .doOnSuccess(value -> observation.stop())
                     .doOnError(error -> fail(observation, error))
@@ -97,13 +96,22 @@ final class QueryObserver {
             return work;
         }
         return Flux.deferContextual(context -> {
-            Observation observation = create(op, model, side.asyncMode(), side, context.getOrDefault(CONTEXT_KEY, null));
-            observation.start();
+            Observation observation = startAsync(op, model, side, context);
             return work.contextWrite(c -> c.put(CONTEXT_KEY, observation))
                     .doOnComplete(observation::stop)
                     .doOnError(error -> fail(observation, error))
                     .doOnCancel(() -> cancel(observation));
         });
+    }
+
+    /** An observation of the blocking side, started as a child of this thread's current one. */
+    private Observation startBlocking(Operation op, Class<?> model, Side side) {
+        return create(op, model, "blocking", side, registry.getCurrentObservation()).start();
+    }
+
+    /** An observation of the async side, started as a child of the one in the subscriber's Reactor Context. */
+    private Observation startAsync(Operation op, Class<?> model, Side side, ContextView context) {
+        return create(op, model, side.asyncMode(), side, context.getOrDefault(CONTEXT_KEY, null)).start();
     }
 
     private static void fail(Observation observation, Throwable error) {

@@ -16,9 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,7 +67,7 @@ public final class R2dbcRunner implements AsyncRunner {
             return (Mono<T>) logged(rows(q.sql(), q.mapper(), 0, timeout, true).collectList(), q.sql());
         }
         if (step instanceof Step.Update u) {
-            return (Mono<T>) logged(timed(rowsUpdated(u.sql(), timeout), u.sql(), timeout), u.sql());
+            return (Mono<T>) statement(rowsUpdated(u.sql(), timeout), u.sql(), timeout);
         }
         if (step instanceof Step.Insert i) {
             return (Mono<T>) insert(i, timeout);
@@ -93,18 +91,11 @@ public final class R2dbcRunner implements AsyncRunner {
             return atomic;
         }
         // Only a transaction begun here may be run again: inside the caller's, the rollback undid the caller's work too.
-        return insideTransaction().flatMap(inside -> inside ? atomic
+        return ReactiveTransactions.ask(sync -> sync.hasResource(connectionFactory)).flatMap(inside -> inside ? atomic
                 : atomic.retryWhen(Retry.max(a.restarts()).filter(RolledBackTransactions::rolledBack)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure())));
     }
 
-    /** Whether the subscriber runs inside a reactive transaction on this runner's ConnectionFactory. */
-    private Mono<Boolean> insideTransaction() {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .map(sync -> sync.hasResource(connectionFactory))
-                .onErrorResume(NoTransactionException.class, e -> Mono.just(false))
-                .defaultIfEmpty(false);
-    }
 
     @Override
     public ReactiveTransactionManager transactionManager() {
@@ -117,21 +108,20 @@ public final class R2dbcRunner implements AsyncRunner {
             Flux<K> keys = queries != null && queries.coversInserts()
                     ? queries.rows(withTimeout(insert.sql(), timeout), bindValues(insert.sql()), 0, row -> row.get(0, insert.keyType()))
                     : spec(insert.sql(), timeout).map(row -> row.get(0, insert.keyType())).all();
-            return logged(timed(keys.collectList(), insert.sql(), timeout), insert.sql());
+            return statement(keys.collectList(), insert.sql(), timeout);
         }
         if (!insert.returnKeys() && queries != null && queries.coversInserts()) {
-            return logged(timed(queries.rowsUpdated(withTimeout(insert.sql(), timeout), bindValues(insert.sql())), insert.sql(),
-                    timeout), insert.sql()).thenReturn(List.of());
+            return statement(queries.rowsUpdated(withTimeout(insert.sql(), timeout), bindValues(insert.sql())), insert.sql(),
+                    timeout).thenReturn(List.of());
         }
         if (!insert.returnKeys()) {
-            return logged(timed(spec(insert.sql(), timeout).fetch().rowsUpdated(), insert.sql(), timeout), insert.sql())
-                    .thenReturn(List.of());
+            return statement(spec(insert.sql(), timeout).fetch().rowsUpdated(), insert.sql(), timeout).thenReturn(List.of());
         }
-        return logged(timed(spec(insert.sql(), timeout)
+        return statement(spec(insert.sql(), timeout)
                 .filter(s -> s.returnGeneratedValues(insert.keyColumn()))
                 .map(row -> row.get(0, insert.keyType()))
                 .all()
-                .collectList(), insert.sql(), timeout), insert.sql());
+                .collectList(), insert.sql(), timeout);
     }
 
     @Override
@@ -191,6 +181,11 @@ public final class R2dbcRunner implements AsyncRunner {
         // On PostgreSQL a cancelled (or timed-out) update is stopped on the server, as JDBC's statement timeout does.
         return queries != null ? queries.rowsUpdated(withTimeout(sql, timeout), bindValues(sql))
                 : spec(sql, timeout).fetch().rowsUpdated();
+    }
+
+    /** One statement's result: bounded by {@code timeout}, and timed for the statement log. */
+    private <V> Mono<V> statement(Mono<V> mono, CompiledSql sql, @Nullable Duration timeout) {
+        return logged(timed(mono, sql, timeout), sql);
     }
 
     private <V> Mono<V> timed(Mono<V> mono, CompiledSql sql, @Nullable Duration timeout) {
